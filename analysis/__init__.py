@@ -1,0 +1,49 @@
+"""Rhetoric Workbook: analyse political and diplomatic statements.
+
+The pipeline reads in the names::
+
+    read_corpus -> sentence_table / token_table -> ... -> run_report
+
+Public names are re-exported here and imported lazily, so ``import analysis``
+stays fast (the command line does not pay for pandas until it needs it).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it
+_EXPORTS = {
+    "read_corpus": "corpus",
+    "sentence_table": "text",
+    "token_table": "text",
+    "load_stopwords": "text",
+    "punkt_parameters": "text",
+    "train_punkt_parameters": "text",
+    "run_report": "report",
+    "save_figure": "figures",
+    "plot_document_lengths": "figures",
+    "AnalysisError": "errors",
+    "CorpusError": "errors",
+    "ParameterError": "errors",
+    "ReportError": "errors",
+    "AnalysisWarning": "errors",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'analysis' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"analysis.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
