@@ -15,7 +15,19 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 SEED_FILE = SEEDS / "000_bc67b9ca0fc0fcf9.txt"
-SHARED = Path(os.environ.get("RHETORIC_SHARED", ROOT.parent / "shared")).resolve()
+
+
+def _find_shared() -> Path:
+    """``$RHETORIC_SHARED``, else the first ``shared/`` beside the repo or an ancestor."""
+    if os.environ.get("RHETORIC_SHARED"):
+        return Path(os.environ["RHETORIC_SHARED"]).resolve()
+    for parent in ROOT.parents:
+        if (parent / "shared" / "corpora").is_dir():
+            return (parent / "shared").resolve()
+    return (ROOT.parent / "shared").resolve()
+
+
+SHARED = _find_shared()
 
 
 def _in_ci() -> bool:

@@ -1,0 +1,147 @@
+"""Bytes to text for :func:`analysis.read_corpus`: encodings, binary sniffing, newlines.
+
+Private helper. The text a reader returns must be sliceable by every offset
+computed later, so decoding changes nothing but two things: a byte-order mark
+is dropped (it is not text) and ``\\r\\n`` / ``\\r`` become ``\\n``.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from analysis.errors import CorpusError, ParameterError
+
+__all__ = [
+    "BINARY_NOTE",
+    "BINARY_SNIFF_BYTES",
+    "check_encoding",
+    "decode_bytes",
+    "looks_binary",
+    "normalise_newlines",
+    "read_text",
+]
+
+#: Prefix of the note :func:`read_text` callers record for a skipped binary file.
+BINARY_NOTE = "binary:"
+
+#: How much of a file :func:`looks_binary` inspects.
+BINARY_SNIFF_BYTES = 8192
+#: Share of NUL bytes in that sample above which a file is taken for binary.
+BINARY_NUL_SHARE = 0.01
+
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+#: Byte-order marks and the codec that reads (and drops) each.
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"),) + tuple((bom, "utf-16") for bom in _UTF16_BOMS)
+#: Codecs that consume a leading byte-order mark themselves.
+_BOM_CODECS = ("utf-8-sig", "utf-16", "utf-32")
+
+
+def read_text(path: Path, *, encoding: str | None) -> tuple[str, str] | None:
+    """Read and decode a file with newlines normalised: ``(text, encoding_used)``.
+
+    Returns None for a file that :func:`looks_binary`.
+
+    Raises
+    ------
+    CorpusError
+        If the file cannot be read, or not decoded with the explicit ``encoding``.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CorpusError(f"cannot read '{path}': {exc.strerror}; check its permissions") from None
+    if looks_binary(data, encoding=encoding):
+        return None
+    text, used = decode_bytes(data, encoding=encoding, name=str(path))
+    return normalise_newlines(text), used
+
+
+def check_encoding(encoding: str | None) -> str | None:
+    """Validate the user's ``encoding`` argument; return Python's name for it.
+
+    Raises
+    ------
+    ParameterError
+        If ``encoding`` is not None or a string, or names no known codec.
+    """
+    if encoding is None:
+        return None
+    if not isinstance(encoding, str):
+        raise ParameterError(
+            f"encoding must be a string such as 'utf-8' or None (detect), "
+            f"not {type(encoding).__name__}"
+        )
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        raise ParameterError(
+            f"encoding {encoding!r} is not a codec Python knows; use a name such as "
+            "'utf-8', 'utf-16', 'cp1252' or 'latin-1', or None to detect it"
+        ) from None
+    if not getattr(info, "_is_text_encoding", True):  # e.g. "base64", "zip"
+        raise ParameterError(f"encoding {encoding!r} is not a text encoding; use e.g. 'utf-8'")
+    return info.name
+
+
+def looks_binary(data: bytes, *, encoding: str | None = None) -> bool:
+    """Whether ``data`` looks like a binary file rather than text.
+
+    More than 1% NUL bytes in the first 8 KB, unless a UTF-16 byte-order mark
+    (or an explicit UTF-16/32 ``encoding``) explains them.
+    """
+    if encoding is not None and encoding.startswith(("utf-16", "utf-32")):
+        return False
+    if data.startswith(_UTF16_BOMS):
+        return False
+    sample = data[:BINARY_SNIFF_BYTES]
+    return bool(sample) and sample.count(0) > BINARY_NUL_SHARE * len(sample)
+
+
+def decode_bytes(data: bytes, *, encoding: str | None, name: str) -> tuple[str, str]:
+    """Decode ``data``; return ``(text, encoding_used)``. Newlines are left as they are.
+
+    With ``encoding`` (already checked by :func:`check_encoding`) only that codec
+    is tried, and one leading U+FEFF (a byte-order mark) is dropped if the codec
+    kept it. Otherwise: a UTF-8 byte-order mark means ``utf-8-sig``, a UTF-16
+    one ``utf-16``; else (or if that fails) strict ``utf-8``, then ``cp1252``,
+    then ``latin-1`` (which never fails) when the bytes include one of cp1252's
+    five undefined bytes. The byte-order mark is never part of the text.
+
+    Raises
+    ------
+    CorpusError
+        If the explicit ``encoding`` cannot decode the file (``name`` is quoted).
+    """
+    if encoding is not None:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise CorpusError(
+                f"cannot decode {name!r} as {encoding}: byte {exc.object[exc.start]:#04x} "
+                f"at position {exc.start} is invalid; pass the file's real encoding, "
+                "or encoding=None to detect it"
+            ) from None
+        if encoding not in _BOM_CODECS and text.startswith("\ufeff"):
+            text = text[1:]
+        return text, encoding
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError:
+                data = data[len(bom) :]  # a damaged file: the mark is still not text
+                break
+    for codec in ("utf-8", "cp1252"):
+        try:
+            return data.decode(codec), codec
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1"), "latin-1"
+
+
+def normalise_newlines(text: str) -> str:
+    """Turn ``\\r\\n`` and lone ``\\r`` into ``\\n``; nothing else changes."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")

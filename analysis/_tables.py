@@ -1,0 +1,295 @@
+"""Tabular sources for :func:`analysis.read_corpus`: CSV/TSV/JSONL/Parquet, DataFrames, index.csv.
+
+Private helper. Every table becomes a list of document rows (plain dicts, the
+same shape :mod:`analysis.corpus` builds for text files) plus a DataFrame of
+the columns the reader keeps as they are.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import posixpath
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from analysis._decode import BINARY_NOTE, normalise_newlines, read_text
+from analysis._dates import DateCandidate, date_candidate
+from analysis._metadata import HEAD_CHARS, describe
+from analysis.errors import CorpusError
+
+__all__ = [
+    "DERIVED",
+    "FIELD_ALIASES",
+    "date_candidates",
+    "read_sidecar",
+    "read_table",
+    "table_rows",
+]
+
+#: Output columns the reader computes; input columns with these names are replaced.
+DERIVED = (
+    "doc_id", "text", "path", "encoding", "n_chars", "date_source", "date_precision",
+    "place_source", "source_source", "title_source", "speaker_source",
+)  # fmt: skip
+#: Metadata fields taken from a table's (or index.csv's) columns of these names.
+FIELD_ALIASES = {
+    "title": ("title",),
+    "speaker": ("speaker", "spokesperson"),
+    "place": ("place",),
+    "source": ("source",),
+}
+#: Column names suggested when a table has no text column.
+_TEXT_LIKE = ("body", "content", "article", "speech", "transcript", "document", "sentence")
+_READ_CSV = {"keep_default_na": False, "na_values": [""], "low_memory": False}
+_ISO_DATE = re.compile(r"^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?(?:[T ].*)?$")
+
+
+def read_table(
+    path: Path, *, encoding: str | None, note: Callable[[str], None], str_cols: tuple = ()
+) -> tuple[pd.DataFrame, str | None] | None:
+    """Read a .csv/.tsv/.jsonl/.parquet file: ``(frame, encoding_used)``, or None if skipped.
+
+    CSV/TSV cells are text only where empty cells are missing; ``str_cols``
+    (the text, id and date columns) are never converted to numbers.
+
+    Raises
+    ------
+    CorpusError
+        If the file cannot be read or parsed (the message names it, and the
+        line for JSONL).
+    """
+    suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        try:
+            return pd.read_parquet(path), None
+        except Exception as exc:  # pyarrow raises many types; all mean "not readable"
+            raise CorpusError(
+                f"cannot read '{path}' as Parquet ({type(exc).__name__}: {exc}); "
+                "check that the file is complete and really Parquet"
+            ) from None
+    read = read_text(path, encoding=encoding)
+    if read is None:
+        note(f"{BINARY_NOTE}{path}")
+        return None
+    text, used = read
+    if not text.strip():
+        note(f"'{path}' is empty; skipped (a table needs rows with a text column)")
+        return None
+    if suffix == ".jsonl":
+        return _parse_jsonl(text, path), used
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep="\t" if suffix == ".tsv" else ",",
+            dtype={col: str for col in str_cols if col is not None},
+            **_READ_CSV,
+        )
+    except (pd.errors.ParserError, ValueError) as exc:
+        kind = "TSV" if suffix == ".tsv" else "CSV"
+        detail = " ".join(str(exc).split())
+        raise CorpusError(
+            f"cannot parse '{path}' as {kind}: {detail}; check its quoting and delimiter"
+        ) from None
+    return frame, used
+
+
+def read_sidecar(
+    path: Path, prefix: str, *, encoding: str | None, note: Callable[[str], None]
+) -> dict[str, tuple] | None:
+    """Read an ``index.csv`` of metadata: ``{relative file path: (given, date, extras)}``.
+
+    Returns None when the file has no ``file`` column (it is then an ordinary
+    table). ``prefix`` is the index.csv's folder relative to the corpus root,
+    so keys are root-relative posix paths.
+    """
+    read = read_table(path, encoding=encoding, note=note)
+    if read is None or "file" not in read[0].columns:
+        return None
+    frame = read[0]
+    keys = [
+        posixpath.normpath(posixpath.join(prefix, str(value).strip().replace("\\", "/")))
+        for value in frame["file"]
+    ]
+    dates = (
+        date_candidates(frame["date"], label="index.csv", where=f"'{path}'", note=note)
+        if "date" in frame.columns
+        else [None] * len(frame)
+    )
+    given = _given_fields(frame, label="index.csv")
+    records = frame[_extra_columns(list(frame.columns), {"file", "date"})].to_dict("records")
+    return {key: (given[i], dates[i], records[i]) for i, key in enumerate(keys)}
+
+
+def table_rows(
+    frame: pd.DataFrame,
+    *,
+    name: str,
+    prefix: str | None,
+    text_col: str,
+    date_col: str | None,
+    id_col: str | None,
+    date_col_named: bool,
+    note: Callable[[str], None],
+) -> tuple[list[dict], pd.DataFrame]:
+    """Document rows of a table, and its extra columns (same row order).
+
+    ``name`` quotes the table in messages; ``prefix`` is the id prefix for rows
+    without an id (``<prefix>:<row>``), or None to use the DataFrame's index.
+    ``date_col_named`` says the user chose ``date_col``: then it must exist.
+    """
+    columns = list(frame.columns)
+    if frame.columns.duplicated().any():
+        twice = sorted({str(c) for c in frame.columns[frame.columns.duplicated()]})
+        raise CorpusError(f"{name} has repeated column names {twice}; rename them first")
+    if text_col not in frame.columns:
+        raise CorpusError(_missing_text(name, columns, text_col))
+    if id_col is not None and id_col not in frame.columns:
+        raise CorpusError(
+            f"{name} has no id column {id_col!r}; its columns are {columns}; "
+            "pass id_col=<one of them>, or id_col=None to number the rows"
+        )
+    id_source = id_col if id_col is not None else ("doc_id" if "doc_id" in frame.columns else None)
+    if date_col is not None and date_col not in frame.columns and date_col_named:
+        raise CorpusError(
+            f"{name} has no date column {date_col!r}; its columns are {columns}; "
+            "pass date_col=<one of them>, or date_col=None to take dates from the text only"
+        )
+    if date_col is not None and date_col in frame.columns:
+        dates = date_candidates(frame[date_col], label="column", where=name, note=note)
+    else:
+        dates = [None] * len(frame)
+    given = _given_fields(frame, label="column")
+    texts = _texts(frame[text_col], name=name, text_col=text_col)
+    labels = frame.index if prefix is None else range(len(frame))
+    fallback = [str(label) if prefix is None else f"{prefix}:{label}" for label in labels]
+    ids = fallback
+    if id_source is not None:
+        raw = frame[id_source]
+        missing = raw.isna().to_numpy()
+        ids = [fb if miss else str(v) for v, miss, fb in zip(raw, missing, fallback)]
+        if missing.any():
+            note(f"{int(missing.sum())} rows of {name} have no {id_source!r}; numbered instead")
+    rows = []
+    for i, text in enumerate(texts):
+        meta = describe(text[:HEAD_CHARS], stem=None, given=given[i], given_date=dates[i])
+        rows.append({"doc_id": ids[i], "text": text, **meta})
+    extras = frame[_extra_columns(columns, {text_col, date_col, id_source, "date"})]
+    return rows, extras.reset_index(drop=True)
+
+
+def date_candidates(
+    values: pd.Series, *, label: str, where: str, note: Callable[[str], None]
+) -> list[DateCandidate | None]:
+    """Parse a date column into one candidate per row; unparseable values are None.
+
+    ISO 8601 (``1945``: year precision, ``1945-04``: month, ``1945-04-16``:
+    day, any time after it ignored), else pandas' parser for one value
+    (``April 16, 1945``). Time of day and time zone are dropped: the date as
+    written is kept. Failures are counted in one note naming the column.
+    """
+    if pd.api.types.is_datetime64_any_dtype(values.dtype):
+        return [
+            None if pd.isna(ts) else date_candidate(ts.year, ts.month, ts.day, label)
+            for ts in values
+        ]
+    if pd.api.types.is_float_dtype(values.dtype) and (values.dropna() % 1 == 0).all():
+        values = values.astype("Int64")  # 1945.0 -> "1945"
+    strings = [None if _missing(v) or not str(v).strip() else str(v).strip() for v in values]
+    parsed = {text: _parse_date(text, label) for text in set(strings) if text is not None}
+    bad = sorted(text for text, cand in parsed.items() if cand is None)
+    if bad:
+        count = sum(1 for s in strings if s is not None and parsed[s] is None)
+        note(
+            f"{count} of {len(strings)} values in column {values.name!r} of {where} are not "
+            f"dates and were left NaT (e.g. {bad[:3]}); fix them, or pass date_col=None "
+            "to ignore the column"
+        )
+    return [None if s is None else parsed[s] for s in strings]
+
+
+# --- helpers ---------------------------------------------------------------------------
+def _parse_jsonl(text: str, path: Path) -> pd.DataFrame:
+    records = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise CorpusError(
+                f"'{path}' line {number} is not valid JSON ({exc.msg} at column {exc.colno}); "
+                "each line of a .jsonl file must hold one JSON object"
+            ) from None
+        if not isinstance(record, dict):
+            raise CorpusError(
+                f"'{path}' line {number} holds a JSON {type(record).__name__}, not an object; "
+                'each line must look like {"text": "...", ...}'
+            )
+        records.append(record)
+    return pd.DataFrame.from_records(records)
+
+
+def _missing_text(name: str, columns: list, text_col: str) -> str:
+    likely = [c for c in columns if str(c).lower() in _TEXT_LIKE]
+    hint = f"text_col={likely[0]!r}" if likely else "text_col=<the column that holds the text>"
+    message = f"{name} has no text column {text_col!r}; its columns are {columns}; pass {hint}"
+    if "file" in columns and name.endswith("index.csv'"):
+        message += " (an index.csv with a 'file' column is metadata: pass its folder instead)"
+    return message
+
+
+def _texts(values: pd.Series, *, name: str, text_col: str) -> list[str]:
+    texts = []
+    for position, value in enumerate(values):
+        if _missing(value):
+            value = ""
+        elif not isinstance(value, str):
+            raise CorpusError(
+                f"column {text_col!r} of {name} holds a {type(value).__name__} in row "
+                f"{position} ({value!r:.40}), not text; convert the column to strings first"
+            )
+        texts.append(normalise_newlines(value))
+    return texts
+
+
+def _given_fields(frame: pd.DataFrame, *, label: str) -> list[dict]:
+    """Per row, ``field -> (value, label)`` from the metadata columns the table has."""
+    given: list[dict] = [{} for _ in range(len(frame))]
+    for field, aliases in FIELD_ALIASES.items():
+        column = next((a for a in aliases if a in frame.columns), None)
+        if column is None:
+            continue
+        for row, value in zip(given, frame[column]):
+            if isinstance(value, str) and value.strip():
+                row[field] = (value.strip(), label)
+            elif not isinstance(value, str) and not _missing(value):
+                row[field] = (str(value), label)
+    return given
+
+
+def _extra_columns(columns: list, used: set) -> list:
+    """Columns kept as they are: not read into a field, not replaced by a derived one."""
+    aliases = {alias for names in FIELD_ALIASES.values() for alias in names}
+    return [c for c in columns if c not in used and c not in aliases and c not in DERIVED]
+
+
+def _missing(value) -> bool:
+    """None, NaN, NA or NaT (a list or dict is a value, not missing)."""
+    return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
+
+
+def _parse_date(text: str, label: str) -> DateCandidate | None:
+    found = _ISO_DATE.match(text)
+    if found is not None:
+        year, month, day = (int(g) if g else None for g in found.groups())
+        return date_candidate(year, month, day, label)
+    try:
+        ts = pd.Timestamp(text)
+    except (ValueError, TypeError, OverflowError):
+        return None
+    return None if pd.isna(ts) else date_candidate(ts.year, ts.month, ts.day, label)
+
