@@ -1,0 +1,146 @@
+"""Command line: ``python -m analysis SUBCOMMAND ...``.
+
+``python -m analysis report [CORPUS] [--out DIR] [--name NAME] [-p NAME VALUE]...``
+runs the report notebooks (see :func:`analysis.report.run_report`). Errors the
+user can fix (:class:`analysis.errors.AnalysisError`) print ``error: <message>``
+to stderr and exit with status 2, without a traceback.
+
+Each subcommand is one ``_add_<name>`` function that registers its arguments and
+sets ``handler``; add new subcommands the same way.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import analysis
+from analysis.errors import AnalysisError
+
+__all__ = ["main", "build_parser"]
+
+
+def parse_value(text: str) -> Any:
+    """Read a ``-p`` value as a YAML scalar, like ``papermill -p``.
+
+    ``5`` becomes an int, ``0.5`` a float, ``true`` a bool, ``null`` None and
+    ``[a, b]`` a list; anything else, including dates, stays the string given.
+
+    Examples
+    --------
+    >>> parse_value("5"), parse_value("yes please"), parse_value("2018-07-20")
+    (5, 'yes please', '2018-07-20')
+    """
+    import yaml
+
+    try:
+        value = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return text
+    if isinstance(value, (dt.date, dt.datetime)):
+        return text
+    return text if value is None and text.strip().lower() not in {"null", "~", "none"} else value
+
+
+def _add_report(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "report",
+        help="run the report notebooks on a corpus",
+        description="Run the report notebooks on a corpus and write reports/<name>/ "
+        "(index.html, one .html and .ipynb per notebook, figures/, tables/, manifest.json).",
+    )
+    parser.add_argument("corpus", nargs="?", default="seeds",
+                        help="file or folder of documents (default: %(default)s)")
+    parser.add_argument("--out", metavar="DIR", default=None,
+                        help="folder to write report folders in "
+                        "(default: reports/ in the working directory)")
+    parser.add_argument("--name", default=None,
+                        help="report folder name (default: from the corpus file or folder name)")
+    parser.add_argument("-p", "--parameter", nargs=2, action="append", default=[],
+                        metavar=("NAME", "VALUE"),
+                        help="notebook parameter, VALUE read as YAML (5, 0.5, true, text); "
+                        "NOTEBOOK.NAME sets it for one notebook only; repeatable")
+    parser.add_argument("--notebook", action="append", default=None, metavar="NAME",
+                        help="notebook to run (repeatable; default: corpus_overview)")
+    parser.add_argument("--formats", default="png", metavar="LIST",
+                        help="figure formats, comma-separated from png,svg,pdf "
+                        "(default: %(default)s)")
+    parser.add_argument("--kernel", default="python3",
+                        help="Jupyter kernel name (default: %(default)s, this Python)")
+    parser.add_argument("--log-output", action="store_true",
+                        help="stream the notebooks' output to stderr while they run")
+    parser.set_defaults(handler=_report)
+
+
+def _report(args: argparse.Namespace) -> int:
+    from analysis.report import DEFAULT_NOTEBOOKS, run_report
+
+    if args.log_output:  # papermill logs notebook output at INFO; show it on stderr
+        logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    folder = run_report(
+        args.corpus,
+        out=args.out,
+        name=args.name,
+        notebooks=tuple(args.notebook or DEFAULT_NOTEBOOKS),
+        parameters={name: parse_value(value) for name, value in args.parameter},
+        figure_formats=args.formats,
+        kernel_name=args.kernel,
+        log_output=args.log_output,
+    )
+    print(f"Report written to {_display(folder / 'index.html')}")
+    return 0
+
+
+def _display(path: Path) -> str:
+    """The path relative to the working directory when it lies under it."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``python -m analysis`` argument parser, with one subparser per command."""
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis",
+        description="Rhetoric Workbook: analyse political and diplomatic statements.",
+    )
+    parser.add_argument("--version", action="version",
+                        version=f"rhetoric-workbook {analysis.__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    _add_report(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit status.
+
+    Parameters
+    ----------
+    argv : sequence of str, optional
+        Arguments without the program name; default ``sys.argv[1:]``.
+
+    Returns
+    -------
+    int
+        0 on success, 2 on a usage error or an :class:`~analysis.errors.AnalysisError`
+        (reported as ``error: <message>`` on stderr), 130 when interrupted.
+    """
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except AnalysisError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,279 @@
+"""Figures: ``plot_*`` functions draw a table on an Axes; ``save_figure`` writes files.
+
+Every ``plot_*`` function takes a tidy table and an optional Axes, draws on it
+and returns it. None of them shows or saves anything: a notebook displays the
+figure, and :func:`save_figure` writes it to disk under a stable name in every
+requested format.
+
+Importing this module does not choose a matplotlib backend. The first time a
+plot needs a new figure, the non-interactive ``Agg`` backend is selected only
+if nothing chose one before (no ``MPLBACKEND``, no ``matplotlib.use``, pyplot
+not yet imported), so the inline backend of a notebook is left alone.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from analysis.errors import ParameterError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+__all__ = ["FIGURE_FORMATS", "plot_document_lengths", "save_figure", "parse_formats"]
+
+#: File formats :func:`save_figure` can write.
+FIGURE_FORMATS = ("png", "svg", "pdf")
+
+#: Columns :func:`plot_document_lengths` looks for, in order, when none is named.
+LENGTH_COLUMNS = ("n_words", "n_tokens", "n_chars")
+
+_LABELS = {
+    "n_words": "Words",
+    "n_tokens": "Tokens",
+    "n_chars": "Characters",
+    "n_sentences": "Sentences",
+}
+
+_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+
+# Fixed so that SVG element ids, and therefore the files, are the same on every run.
+_SVG_HASHSALT = "rhetoric-workbook"
+
+
+def _pyplot():
+    """Import pyplot, selecting ``Agg`` first if no backend was chosen."""
+    if "matplotlib.pyplot" not in sys.modules and not os.environ.get("MPLBACKEND"):
+        import matplotlib
+
+        if matplotlib.rcParams._get_backend_or_none() is None:
+            matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def parse_formats(formats: str | Sequence[str]) -> tuple[str, ...]:
+    """Check figure formats and return them as a tuple of lower-case names.
+
+    Parameters
+    ----------
+    formats : str or sequence of str
+        Format names such as ``("png", "svg")``, or one comma-separated string
+        such as ``"png,svg"`` (the form a notebook parameter takes). Order is
+        kept and duplicates are dropped.
+
+    Returns
+    -------
+    tuple of str
+        The formats, each one of :data:`FIGURE_FORMATS`.
+
+    Raises
+    ------
+    ParameterError
+        If a format is not one of :data:`FIGURE_FORMATS`, or none is given.
+
+    Examples
+    --------
+    >>> parse_formats("png, SVG")
+    ('png', 'svg')
+    """
+    items = formats.split(",") if isinstance(formats, str) else list(formats)
+    parsed: list[str] = []
+    for item in items:
+        if not isinstance(item, str):
+            raise ParameterError(
+                f"figure format {item!r} is not a string; use one of {', '.join(FIGURE_FORMATS)}"
+            )
+        name = item.strip().lower().lstrip(".")
+        if name not in FIGURE_FORMATS:
+            raise ParameterError(
+                f"unknown figure format {item.strip()!r}; use one or more of "
+                f"{', '.join(FIGURE_FORMATS)}"
+            )
+        if name not in parsed:
+            parsed.append(name)
+    if not parsed:
+        raise ParameterError(
+            f"no figure format given; use one or more of {', '.join(FIGURE_FORMATS)}"
+        )
+    return tuple(parsed)
+
+
+def _check_name(name: str) -> str:
+    if not isinstance(name, str) or not _SLUG.fullmatch(name):
+        raise ParameterError(
+            f"figure name {name!r} is not a safe file name; use letters, digits, '-' and '_' "
+            "only (no path separators, dots or extension), e.g. 'corpus_overview-lengths'"
+        )
+    return name
+
+
+def save_figure(
+    fig_or_ax: Figure | Axes,
+    name: str,
+    *,
+    out_dir: str | os.PathLike[str],
+    formats: str | Sequence[str] = ("png",),
+    dpi: int = 150,
+) -> list[Path]:
+    """Write a figure to ``<out_dir>/<name>.<format>`` for each format.
+
+    File names are stable (nothing random or dated), so a re-run replaces the
+    same files. PDF and SVG files carry no creation date and SVG ids use a fixed
+    salt, so re-running the same code gives the same bytes. The figure is left
+    open, so a notebook still displays it.
+
+    Parameters
+    ----------
+    fig_or_ax : matplotlib.figure.Figure or matplotlib.axes.Axes
+        The figure, or any Axes on it (such as the one a ``plot_*`` function
+        returned).
+    name : str
+        File name without extension: letters, digits, ``-`` and ``_`` only.
+        Notebooks prefix it with their own name, e.g. ``corpus_overview-lengths``.
+    out_dir : str or path-like
+        Folder to write into; created if missing.
+    formats : str or sequence of str, default ("png",)
+        One or more of ``png``, ``svg``, ``pdf``; a comma-separated string
+        (``"png,svg"``) is accepted too.
+    dpi : int, default 150
+        Resolution of raster output (png).
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written, in the order of ``formats``.
+
+    Raises
+    ------
+    ParameterError
+        If ``name`` is not a safe file name (path separators, ``..``, an
+        absolute path, an extension), a format is unknown, or ``dpi`` is not a
+        positive number.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"doc_id": ["a", "b"], "n_words": [120, 80]})
+    >>> ax = plot_document_lengths(table)
+    >>> out = tempfile.mkdtemp()
+    >>> [p.name for p in save_figure(ax, "lengths", out_dir=out, formats="png,svg")]
+    ['lengths.png', 'lengths.svg']
+    """
+    name = _check_name(name)
+    fmts = parse_formats(formats)
+    if isinstance(dpi, bool) or not isinstance(dpi, (int, float)) or dpi <= 0:
+        raise ParameterError(f"dpi must be a positive number, got {dpi!r}")
+
+    from matplotlib import rc_context
+    from matplotlib.axes import Axes as _Axes
+    from matplotlib.figure import Figure as _Figure
+
+    if isinstance(fig_or_ax, _Axes):
+        fig = fig_or_ax.get_figure()
+    elif isinstance(fig_or_ax, _Figure):
+        fig = fig_or_ax
+    else:
+        raise ParameterError(
+            f"save_figure needs a matplotlib Figure or Axes, got {type(fig_or_ax).__name__}"
+        )
+
+    folder = Path(out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for fmt in fmts:
+        path = folder / f"{name}.{fmt}"
+        # Dates make pdf/svg differ on every run; png carries none by default.
+        metadata: dict[str, Any] | None = {
+            "pdf": {"CreationDate": None, "ModDate": None},
+            "svg": {"Date": None},
+        }.get(fmt)
+        with rc_context({"svg.hashsalt": _SVG_HASHSALT}):
+            fig.savefig(path, format=fmt, dpi=dpi, metadata=metadata, bbox_inches="tight")
+        written.append(path)
+    return written
+
+
+def plot_document_lengths(
+    table: pd.DataFrame,
+    *,
+    ax: Axes | None = None,
+    top_n: int = 30,
+    column: str | None = None,
+) -> Axes:
+    """Draw the length of each document as horizontal bars, longest at the top.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        One row per document with a ``doc_id`` column and a length column,
+        such as the docs table of :func:`analysis.read_corpus` (``n_chars``) or
+        a per-document count table (``n_words``, ``n_tokens``).
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw on; a new figure is made when omitted.
+    top_n : int, default 30
+        Show only the ``top_n`` longest documents (ties keep table order).
+    column : str, optional
+        The length column to draw. By default the first of ``n_words``,
+        ``n_tokens``, ``n_chars`` present in ``table``.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on. Nothing is shown or saved.
+
+    Raises
+    ------
+    ParameterError
+        If ``doc_id`` or the length column is missing, or ``top_n`` is not a
+        positive integer.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"doc_id": ["a", "b"], "n_words": [120, 80]})
+    >>> ax = plot_document_lengths(table, top_n=1)
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['a']
+    """
+    if isinstance(top_n, bool) or not isinstance(top_n, int) or top_n < 1:
+        raise ParameterError(f"top_n must be a positive integer, got {top_n!r}")
+    columns = list(getattr(table, "columns", []))
+    if "doc_id" not in columns:
+        raise ParameterError(f"table needs a 'doc_id' column; it has {columns}")
+    if column is None:
+        column = next((c for c in LENGTH_COLUMNS if c in columns), None)
+        if column is None:
+            raise ParameterError(
+                f"table has no length column; expected one of {', '.join(LENGTH_COLUMNS)} "
+                f"(or name one with column=), it has {columns}"
+            )
+    elif column not in columns:
+        raise ParameterError(f"column {column!r} is not in the table; it has {columns}")
+
+    if ax is None:
+        _, ax = _pyplot().subplots(figsize=(7, 1.2 + 0.3 * min(top_n, max(len(table), 1))))
+
+    # Stable sort keeps table order among equal lengths; barh draws bottom-up.
+    shown = table.sort_values(column, ascending=False, kind="stable").head(top_n)
+    shown = shown.iloc[::-1]
+    labels = shown["doc_id"].astype(str).tolist()
+    ax.barh(range(len(shown)), shown[column].to_numpy(), color="#4C72B0")
+    ax.set_yticks(range(len(shown)), labels)
+    label = _LABELS.get(column, column)
+    ax.set_xlabel(label)
+    title = f"{label} per document"
+    if len(table) > len(shown):
+        title += f" (longest {len(shown)} of {len(table)})"
+    ax.set_title(title)
+    ax.spines[["top", "right"]].set_visible(False)
+    return ax

@@ -1,0 +1,1 @@
+"""Speed and accuracy scripts; run them as ``python -m benchmarks.<name>``."""
