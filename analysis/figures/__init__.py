@@ -1,0 +1,16 @@
+"""Figures: ``plot_*`` functions draw a table on an Axes; ``save_figure`` writes files.
+
+Every ``plot_*`` function takes a tidy table and an optional Axes, draws on it
+and returns it. None of them shows or saves anything: a notebook displays the
+figure, and :func:`save_figure` writes it to disk under a stable name in every
+requested format.
+
+One module per pipeline stage (``corpus``, ``terms``, ...); this package
+re-exports their public names, so ``analysis.figures.plot_terms`` and
+``analysis.plot_terms`` both work.
+"""
+
+from analysis.figures._save import FIGURE_FORMATS, parse_formats, pyplot, save_figure
+from analysis.figures.corpus import plot_document_lengths
+
+__all__ = ["FIGURE_FORMATS", "parse_formats", "plot_document_lengths", "pyplot", "save_figure"]
