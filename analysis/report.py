@@ -10,22 +10,17 @@ contract.
 
 from __future__ import annotations
 
-import hashlib
-import html
-import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import time
 from collections.abc import Mapping, Sequence
-from datetime import datetime, timezone
-from importlib import metadata as importlib_metadata
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
+from analysis import _manifest
+from analysis._index_page import index_html
 from analysis.errors import CorpusError, ParameterError, ReportError
 from analysis.figures import parse_formats
 
@@ -50,8 +45,6 @@ _USE = {
 
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _NOTEBOOK = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
-_VERSIONED = ("rhetoric-workbook", "pandas", "nltk", "matplotlib", "papermill", "nbconvert",
-              "nbformat", "ipykernel")
 
 
 def run_report(
@@ -140,7 +133,8 @@ def run_report(
     target = out_dir / name
     failed = out_dir / f"{name}.failed"
     work = out_dir / f".{name}.tmp-{os.getpid()}"
-    manifest = _new_manifest(name, corpus_path, paths, plan, formats, kernel_name)
+    manifest = _manifest.new_manifest(name, corpus_path, paths, plan, formats, kernel_name,
+                                     _kernel_executable(kernel_name))
 
     out_dir.mkdir(parents=True, exist_ok=True)
     shutil.rmtree(work, ignore_errors=True)
@@ -151,18 +145,18 @@ def run_report(
         for entry in manifest["notebooks"]:
             _run_one(entry, paths[entry["name"]], work, kernel_name, log_output)
     except BaseException as exc:
-        _finish(manifest, started, "failed")
+        _manifest.finish(manifest, started, "failed")
         message = _failure_message(manifest, exc, failed, target)
         manifest["error"] = message
-        _write_manifest(work, manifest)
+        _manifest.write_manifest(work, manifest)
         shutil.rmtree(failed, ignore_errors=True)
         work.rename(failed)
         if isinstance(exc, Exception):
             raise ReportError(message) from None
         raise
-    _finish(manifest, started, "ok")
-    _write_manifest(work, manifest)
-    (work / "index.html").write_text(_index_html(manifest), encoding="utf-8")
+    _manifest.finish(manifest, started, "ok")
+    _manifest.write_manifest(work, manifest)
+    (work / "index.html").write_text(index_html(manifest), encoding="utf-8")
     _swap_into_place(work, target)
     shutil.rmtree(failed, ignore_errors=True)
     return target
@@ -317,7 +311,7 @@ def _run_one(entry: dict[str, Any], path: Path, work: Path, kernel_name: str, lo
     import papermill
 
     entry["status"] = "running"
-    entry["started"] = _now()
+    entry["started"] = _manifest.now()
     clock = time.perf_counter()
     try:
         papermill.execute_notebook(
@@ -336,7 +330,7 @@ def _run_one(entry: dict[str, Any], path: Path, work: Path, kernel_name: str, lo
         entry["status"] = "failed"
         raise
     finally:
-        entry["finished"] = _now()
+        entry["finished"] = _manifest.now()
         entry["duration_s"] = round(time.perf_counter() - clock, 3)
     entry["status"] = "ok"
     entry["outputs"] = [f"{entry['name']}.ipynb", f"{entry['name']}.html"]
@@ -392,133 +386,3 @@ def _shorten(text: str, width: int) -> str:
 
 
 # -- manifest and index ----------------------------------------------------------
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def _inputs(corpus: Path) -> list[dict[str, Any]]:
-    if corpus.is_file():
-        files = [(corpus.name, corpus)]
-    else:
-        files = sorted(
-            (p.relative_to(corpus).as_posix(), p)
-            for p in corpus.rglob("*")
-            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(corpus).parts)
-        )
-    return [{"path": rel, "bytes": p.stat().st_size, "sha256": _sha256(p)} for rel, p in files]
-
-
-def _versions() -> dict[str, str | None]:
-    versions: dict[str, str | None] = {"python": sys.version.split()[0]}
-    for dist in _VERSIONED:
-        try:
-            versions[dist] = importlib_metadata.version(dist)
-        except importlib_metadata.PackageNotFoundError:
-            versions[dist] = None
-    return versions
-
-
-def _git_commit() -> str | None:
-    root = Path(__file__).resolve().parents[1]
-    try:
-        done = subprocess.run(
-            ["git", "rev-parse", "--verify", "--quiet", "HEAD"], cwd=root, capture_output=True,
-            text=True, timeout=10, env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"},
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    commit = done.stdout.strip()
-    return commit if done.returncode == 0 and commit else None
-
-
-def _new_manifest(name: str, corpus: Path, paths: Mapping[str, Path],
-                  plan: Mapping[str, dict[str, Any]], formats: tuple[str, ...],
-                  kernel_name: str) -> dict[str, Any]:
-    return {
-        "report": name,
-        "status": "running",
-        "corpus": str(corpus),
-        "inputs": _inputs(corpus),
-        "figure_formats": list(formats),
-        "kernel": {"name": kernel_name, "executable": _kernel_executable(kernel_name)},
-        "versions": _versions(),
-        "git_commit": _git_commit(),
-        "started": _now(),
-        "finished": None,
-        "duration_s": None,
-        "notebooks": [
-            {"name": nb, "source": str(paths[nb]), "source_sha256": _sha256(paths[nb]),
-             "parameters": plan[nb], "status": "pending", "started": None, "finished": None,
-             "duration_s": None, "outputs": []}
-            for nb in paths
-        ],
-    }
-
-
-def _finish(manifest: dict[str, Any], started: float, status: str) -> None:
-    manifest["status"] = status
-    manifest["finished"] = _now()
-    manifest["duration_s"] = round(time.perf_counter() - started, 3)
-    for entry in manifest["notebooks"]:
-        if entry["status"] == "pending":
-            entry["status"] = "skipped"
-
-
-def _write_manifest(folder: Path, manifest: dict[str, Any]) -> None:
-    text = json.dumps(manifest, indent=2, ensure_ascii=False, default=str)
-    (folder / "manifest.json").write_text(text + "\n", encoding="utf-8")
-
-
-def _index_html(manifest: dict[str, Any]) -> str:
-    """The landing page: corpus, parameters and links; every value escaped."""
-    esc = html.escape
-    rows = []
-    for entry in manifest["notebooks"]:
-        nb = entry["name"]
-        params = "<br>".join(f"<code>{esc(k)}</code> = <code>{esc(repr(v))}</code>"
-                             for k, v in entry["parameters"].items())
-        rows.append(
-            f'<tr><td><a href="{esc(quote(nb + ".html"))}">{esc(nb)}</a></td>'
-            f'<td><a href="{esc(quote(nb + ".ipynb"))}">notebook</a></td>'
-            f"<td>{esc(entry['status'])}</td><td>{entry['duration_s']:.1f} s</td>"
-            f"<td>{params}</td></tr>"
-        )
-    n_inputs = len(manifest["inputs"])
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>Report: {esc(manifest["report"])}</title>
-<style>
-body {{ font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }}
-table {{ border-collapse: collapse; }}
-th, td {{ border-bottom: 1px solid #ddd; padding: .3rem .8rem; text-align: left;
-          vertical-align: top; }}
-code {{ font-size: .9em; }}
-</style>
-</head>
-<body>
-<h1>Report: {esc(manifest["report"])}</h1>
-<p>Corpus: <code>{esc(manifest["corpus"])}</code> ({n_inputs} input file{"s" * (n_inputs != 1)})<br>
-Run: {esc(manifest["started"])} to {esc(manifest["finished"])}, status {esc(manifest["status"])}<br>
-Figure formats: {esc(", ".join(manifest["figure_formats"]))}</p>
-<h2>Notebooks</h2>
-<table>
-<tr><th>Report</th><th>Executed notebook</th><th>Status</th><th>Time</th><th>Parameters</th></tr>
-{chr(10).join(rows)}
-</table>
-<p>Figures are in <a href="figures/">figures/</a>, tables in <a href="tables/">tables/</a>;
-<a href="manifest.json">manifest.json</a> records inputs, versions and timings.</p>
-</body>
-</html>
-"""

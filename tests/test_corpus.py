@@ -361,7 +361,7 @@ def test_explicit_encoding(tmp_path):
 
 
 def test_explicit_encoding_that_fails_names_the_file(tmp_path):
-    path = _write(tmp_path / "bad.txt", b"caf\xe9")
+    _write(tmp_path / "bad.txt", b"caf\xe9")
     before = _listing(tmp_path)
     with pytest.raises(CorpusError, match=r"cannot decode '.*bad\.txt' as utf-8.*encoding=None"):
         read_corpus(tmp_path, encoding="utf-8")

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 from analysis.errors import ParameterError
 
 if TYPE_CHECKING:  # pragma: no cover
-    import pandas as pd
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
