@@ -21,6 +21,7 @@ _EXPORTS = {
     "sentence_table": "text",
     "token_table": "text",
     "load_stopwords": "text",
+    "length_table": "overview",
     "punkt_parameters": "text",
     "train_punkt_parameters": "text",
     "term_table": "terms",
