@@ -92,9 +92,10 @@ def test_figures_and_tables_are_prefixed_by_the_notebook(good_report):
     assert len(documents) == 1
     lengths = pd.read_csv(good_report / "tables" / "corpus_overview-lengths.csv")
     assert list(lengths.columns) == [
-        "doc_id", "n_sentences", "n_tokens", "n_words", "mean_sentence_length"
+        "doc_id", "n_chars", "n_sentences", "n_tokens", "n_words", "mean_sentence_length"
     ]
     row = lengths.iloc[0]
+    assert row.n_sentences == 16  # the seed, counted by hand
     assert 0 < row.n_sentences < row.n_words < row.n_tokens
     assert row.mean_sentence_length == pytest.approx(row.n_words / row.n_sentences, abs=0.05)
 
