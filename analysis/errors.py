@@ -15,6 +15,7 @@ __all__ = [
     "CorpusError",
     "ParameterError",
     "ReportError",
+    "LexiconError",
     "AnalysisWarning",
 ]
 
@@ -29,6 +30,10 @@ class CorpusError(AnalysisError):
 
 class ParameterError(AnalysisError, ValueError):
     """A function or notebook parameter has a value outside what is accepted."""
+
+
+class LexiconError(AnalysisError):
+    """A lexicon file cannot be used: the message names the file, the line and the problem."""
 
 
 class ReportError(AnalysisError):

@@ -12,5 +12,15 @@ re-exports their public names, so ``analysis.figures.plot_terms`` and
 
 from analysis.figures._save import FIGURE_FORMATS, parse_formats, pyplot, save_figure
 from analysis.figures.corpus import plot_document_lengths
+from analysis.figures.rhetoric import plot_marker_profile, plot_marker_rates, plot_sentiment_arc
 
-__all__ = ["FIGURE_FORMATS", "parse_formats", "plot_document_lengths", "pyplot", "save_figure"]
+__all__ = [
+    "FIGURE_FORMATS",
+    "parse_formats",
+    "plot_document_lengths",
+    "plot_marker_profile",
+    "plot_marker_rates",
+    "plot_sentiment_arc",
+    "pyplot",
+    "save_figure",
+]

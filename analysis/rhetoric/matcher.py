@@ -1,0 +1,262 @@
+"""Find the cues of a rhetoric lexicon in documents: :func:`marker_table`."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis import _columns
+from analysis.errors import ParameterError
+from analysis.rhetoric._automaton import VocabMasks, build_trie, run_trie, variants
+from analysis.rhetoric.lexicon import Lexicon, load_lexicon
+
+__all__ = ["BOOSTER_WINDOW", "MARKER_COLUMNS", "NEGATION_WINDOW", "marker_table"]
+
+NEGATION_WINDOW = 3  # tokens before a cue searched for a negator
+BOOSTER_WINDOW = 2  # a booster ending this many tokens or fewer before a graded cue raises it
+MARKER_COLUMNS = (
+    "doc_id", "sent_id", "start", "end", "category", "cue", "match", "negated", "speaker",
+    "intensity", "cue_id", "weight",
+)  # fmt: skip
+_TOKEN_COLUMNS = ("doc_id", "sent_id", "start", "end", "norm")
+
+
+def marker_table(
+    docs: pd.DataFrame | str,
+    *,
+    lexicon: str | Path | list | Lexicon = "diplomatic",
+    tokens: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Find every rhetoric marker (lexicon cue) in the documents.
+
+    Cues are matched on token sequences of ``norm`` (so case, curly quotes
+    and line breaks do not matter) inside one sentence. A span that carries
+    several categories gets one row per category; within one category a
+    match contained in a longer match is dropped (``"firmly opposes"`` as
+    opposition hides ``"opposes"``), and of two cues with the same span the
+    first in the lexicon wins. A cue's context rules (``needs_before``,
+    ``not_after``, ... in the lexicon file) are checked in the same sentence.
+
+    Parameters
+    ----------
+    docs : DataFrame or str
+        A docs table with ``doc_id`` and ``text`` (as :func:`analysis.read_corpus`
+        returns), or one text.
+    lexicon : str, Path, list or Lexicon, default "diplomatic"
+        A shipped lexicon's name, a lexicon file, a list of both (see
+        :func:`load_lexicon`) or a loaded :class:`Lexicon`.
+    tokens : DataFrame, optional
+        :func:`analysis.token_table` of the same docs, to reuse one you have
+        (computed without stems when omitted).
+
+    Returns
+    -------
+    DataFrame
+        One row per (match, category), in document order, then by ``start``:
+
+        - ``doc_id`` (category): the document;
+        - ``sent_id`` (int32): the sentence of the match;
+        - ``start``, ``end`` (int32): character offsets into the document's
+          text, end exclusive; ``text[start:end] == match``;
+        - ``category`` (category of str): the lexicon category;
+        - ``cue`` (str): the cue pattern as written in the lexicon;
+        - ``match`` (str): the matched text;
+        - ``negated`` (bool): a negator (``analysis/lexicons/negators.txt``:
+          not, no, never, neither, nor, without, cannot, any ``-n't`` word)
+          stands among the 3 tokens before the match in the same sentence;
+        - ``speaker`` (object): None for now; the quote/attribution layer
+          (issue 5) fills it. A docs ``speaker`` column is not copied, since
+          a document quotes several voices;
+        - ``intensity`` (float): the cue's stance grade (denial: 1 not
+          true .. 3 fabrication; opposition: 1 regret .. 6 condemnation, see
+          the lexicon README), plus the weight of a booster ending at most 2
+          tokens before it in the same sentence ("firmly opposes" = 4 + 1);
+          NaN for cues without a grade;
+        - ``cue_id`` (int64): row of the cue in ``Lexicon.entries``;
+        - ``weight`` (float): the cue's weight.
+
+    Raises
+    ------
+    ParameterError
+        If ``docs`` or ``tokens`` lacks a column.
+    LexiconError
+        If the lexicon cannot be loaded.
+
+    Examples
+    --------
+    >>> m = marker_table("We firmly oppose the so-called report.")
+    >>> m[["match", "category", "intensity"]].to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
+    [{'match': 'firmly', 'category': 'booster', 'intensity': nan},
+     {'match': 'oppose', 'category': 'opposition', 'intensity': 5.0},
+     {'match': 'so-called', 'category': 'distanced_attribution', 'intensity': nan}]
+    """
+    ids, texts = _columns.as_docs(docs)
+    lex = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
+    if tokens is None:
+        from analysis.text import token_table
+
+        tokens = token_table(docs, stem=False)
+    missing = [c for c in _TOKEN_COLUMNS if c not in tokens.columns]
+    if missing:
+        raise ParameterError(f"tokens lacks column(s) {missing}; pass analysis.token_table(docs)")
+    norm = tokens["norm"]
+    if not isinstance(norm.dtype, pd.CategoricalDtype):
+        norm = norm.astype("category")
+    codes = norm.cat.codes.to_numpy().astype(np.int64)
+    vocab = [str(v) for v in norm.cat.categories]
+    doc_id = tokens["doc_id"]
+    if not isinstance(doc_id.dtype, pd.CategoricalDtype):
+        doc_id = pd.Categorical(doc_id, categories=ids)
+    doc = np.asarray(pd.Categorical(doc_id).codes, dtype=np.int64)
+    sent = tokens["sent_id"].to_numpy().astype(np.int64)
+    run = np.cumsum(np.append(True, (doc[1:] != doc[:-1]) | (sent[1:] != sent[:-1])))
+    link = run[1:] == run[:-1]
+    masks = VocabMasks(vocab)
+    first, last, entry = run_trie(build_trie(lex, masks), codes, link)
+    entries = lex.entries
+    keep = _context_ok(entries, entry, first, last, codes, run, masks)
+    first, last, entry = first[keep], last[keep], entry[keep]
+    categories = lex.categories
+    cat_of = pd.Categorical(entries["category"], categories=categories).codes.astype(np.int64)[entry]
+    first, last, entry, cat_of = _resolve_overlaps(first, last, entry, cat_of)
+    grade = entries["grade"].to_numpy(float)[entry]
+    weight = entries["weight"].to_numpy(float)[entry]
+    intensity = _intensity(grade, first, cat_of, last, weight, run, categories)
+    negated = _negated(first, codes, run, masks)
+    starts = tokens["start"].to_numpy().astype(np.int64)[first]
+    ends = tokens["end"].to_numpy().astype(np.int64)[last]
+    doc_cat = pd.Categorical(doc_id)
+    doc_codes = doc_cat.codes[first]
+    doc_categories = list(doc_cat.categories)
+    match = _match_text(tokens, first, last, starts, ends, doc_codes, doc_categories, dict(zip(ids, texts)))
+    return pd.DataFrame(
+        {
+            "doc_id": pd.Categorical.from_codes(doc_codes, categories=doc_categories),
+            "sent_id": sent[first].astype(np.int32),
+            "start": starts.astype(np.int32),
+            "end": ends.astype(np.int32),
+            "category": pd.Categorical.from_codes(cat_of, categories=categories),
+            "cue": entries["cue"].to_numpy(object)[entry],
+            "match": np.asarray(match, dtype=object),
+            "negated": negated,
+            "speaker": np.full(len(first), None, dtype=object),
+            "intensity": intensity,
+            "cue_id": entry.astype(np.int64),
+            "weight": weight,
+        },
+        columns=list(MARKER_COLUMNS),
+    )
+
+
+def _match_text(tokens, first, last, starts, ends, doc_codes, doc_categories, text_of) -> np.ndarray:
+    """``text[start:end]`` per match: the token's text for one-token matches, a slice otherwise."""
+    out = np.empty(len(first), dtype=object)
+    single = first == last
+    if "token" in tokens.columns and isinstance(tokens["token"].dtype, pd.CategoricalDtype):
+        token = tokens["token"]
+        values = token.cat.categories.to_numpy(dtype=object)
+        out[single] = values[token.cat.codes.to_numpy()[first[single]]]
+    else:
+        single[:] = False
+    texts = [text_of.get(d, "") for d in doc_categories]
+    rest = np.flatnonzero(~single)
+    out[rest] = [texts[d][s:e] for d, s, e in zip(doc_codes[rest].tolist(), starts[rest].tolist(), ends[rest].tolist())]
+    return out
+
+
+def _resolve_overlaps(first, last, entry, cat):
+    """Sort by (row, category); drop a match inside a longer one of its category."""
+    order = np.lexsort((entry, -last, first, cat))
+    first, last, entry, cat = first[order], last[order], entry[order], cat[order]
+    if len(first):
+        # sorted by category: category * n + last grows across categories, so one running
+        # maximum gives each category's reach; a match is inside an earlier one iff its
+        # (category, last) does not pass the reach before it
+        value = cat * (int(last.max()) + 1) + last
+        reach = np.maximum.accumulate(value)
+        keep = value > np.append(-1, reach[:-1])
+        first, last, entry, cat = first[keep], last[keep], entry[keep], cat[keep]
+    order = np.lexsort((cat, first))
+    return first[order], last[order], entry[order], cat[order]
+
+
+def _intensity(grade, first, cat, last, weight, run, categories) -> np.ndarray:
+    out = grade.copy()
+    if "booster" not in categories:
+        return out
+    is_boost = cat == categories.index("booster")
+    b_last, b_weight = last[is_boost], weight[is_boost]
+    graded = np.flatnonzero(~np.isnan(grade))
+    if not len(graded) or not len(b_last):
+        return out
+    order = np.argsort(b_last, kind="stable")
+    b_last, b_weight = b_last[order], b_weight[order]
+    raise_by = np.zeros(len(graded))
+    for gap in range(1, BOOSTER_WINDOW + 1):
+        row = first[graded] - gap
+        pos = np.clip(np.searchsorted(b_last, row), 0, len(b_last) - 1)
+        hit = (b_last[pos] == row) & (row >= 0)
+        hit &= run[np.maximum(row, 0)] == run[first[graded]]
+        raise_by = np.where(hit, np.maximum(raise_by, b_weight[pos]), raise_by)
+    out[graded] += raise_by
+    return out
+
+
+def _negators() -> tuple[set[str], tuple[str, ...]]:
+    text = (resources.files("analysis") / "lexicons" / "negators.txt").read_text(encoding="utf-8")
+    words = [line.split("#", 1)[0].strip() for line in text.splitlines()]
+    words = [w for w in words if w]
+    return {w for w in words if not w.startswith("*")}, tuple(w[1:] for w in words if w.startswith("*"))
+
+
+def _negated(first, codes, run, masks: VocabMasks) -> np.ndarray:
+    exact, suffixes = _negators()
+    is_neg = np.asarray([w in exact or w.endswith(suffixes) for w in masks.vocab] + [False], dtype=bool)
+    out = np.zeros(len(first), dtype=bool)
+    for gap in range(1, NEGATION_WINDOW + 1):
+        row = first - gap
+        ok = row >= 0
+        ok[ok] &= run[row[ok]] == run[first[ok]]
+        ok[ok] &= is_neg[codes[row[ok]]]
+        out |= ok
+    return out
+
+
+def _seq_at(starts, seq, codes, run, anchor_run, masks) -> np.ndarray:
+    """Whether the pattern sequence ``seq`` matches at each start row, inside the anchor's sentence."""
+    ok = (starts >= 0) & (starts + len(seq) <= len(codes))
+    for j, pattern in enumerate(seq):
+        row = np.where(ok, starts + j, 0)
+        ok &= run[row] == anchor_run
+        ok &= masks.mask(pattern)[codes[row]]
+    return ok
+
+
+def _context_ok(entries, entry, first, last, codes, run, masks) -> np.ndarray:
+    keep = np.ones(len(entry), dtype=bool)
+    fields = ("needs_before", "needs_after", "not_before", "not_after")
+    ruled = np.flatnonzero((entries[list(fields)] != "").any(axis=1).to_numpy())
+    for e in ruled:
+        rows = np.flatnonzero(entry == e)
+        if not len(rows):
+            continue
+        window = int(entries["window"].iat[e])
+        anchor = run[first[rows]]
+        for field in fields:
+            alts = [a.strip() for a in entries[field].iat[e].split("|") if a.strip()]
+            if not alts:
+                continue
+            found = np.zeros(len(rows), dtype=bool)
+            for alt in alts:
+                for seq in variants(alt):
+                    for d in range(window):
+                        if field.endswith("before"):
+                            starts = first[rows] - d - len(seq)
+                        else:
+                            starts = last[rows] + 1 + d
+                        found |= _seq_at(starts, seq, codes, run, anchor, masks)
+            keep[rows] &= found if field.startswith("needs") else ~found
+    return keep

@@ -1,0 +1,150 @@
+"""In-domain evaluation of marker_table on 60 annotated MFA answer paragraphs.
+
+Run from the project root::
+
+    .venv/bin/python -m benchmarks.eval_markers_mfa [--lexicon diplomatic] [--no-write]
+
+Gold: ``../shared/eval/mfa_markers/`` (``paragraphs.jsonl``,
+``annotations.jsonl``, annotated under its ``GUIDELINES.md``). Each
+paragraph is run through :func:`analysis.rhetoric.marker_table` as a
+document of its own (its text as given, so offsets agree with the gold).
+
+Scoring, per category: predicted and gold spans of the same paragraph and
+category are paired one-to-one when they overlap by at least one
+character, greedily by largest overlap (ties: earlier spans first); a pair
+is a true positive. Precision = TP / predicted, recall = TP / gold, F1 their
+harmonic mean. Micro F1 pools TP, predicted and gold over the 12
+categories; macro F1 is the mean of the 12 per-category F1s.
+
+The table goes to stdout, between ``<!-- eval_markers_mfa:start/end -->``
+in ``benchmarks/README.md`` and to ``benchmarks/results/eval_markers_mfa.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("RHETORIC_SHARED", ROOT.parent / "shared")).resolve()
+GOLD = SHARED / "eval" / "mfa_markers"
+README = ROOT / "benchmarks" / "README.md"
+RESULTS = ROOT / "benchmarks" / "results"
+CATEGORIES = (
+    "denial", "opposition", "accusation", "labelling", "distanced_attribution",
+    "neutral_attribution", "booster", "hedge", "consensus", "counter_accusation",
+    "cooperation", "appeal",
+)  # fmt: skip
+GOALS = {"micro_f1": 0.70, "macro_f1": 0.60}
+
+
+def match_spans(pred: list[tuple[int, int]], gold: list[tuple[int, int]]) -> int:
+    """Number of one-to-one overlap pairs, chosen greedily by largest overlap."""
+    pairs = []
+    for i, (ps, pe) in enumerate(pred):
+        for j, (gs, ge) in enumerate(gold):
+            overlap = min(pe, ge) - max(ps, gs)
+            if overlap > 0:
+                pairs.append((-overlap, i, j))
+    used_p, used_g, tp = set(), set(), 0
+    for _, i, j in sorted(pairs):
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            tp += 1
+    return tp
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def write_section(name: str, report: str, payload: dict) -> None:
+    """Put ``report`` between this script's markers in README.md; write results/NAME.json."""
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    content = README.read_text(encoding="utf-8")
+    if start in content and end in content:
+        head, rest = content.split(start, 1)
+        content = f"{head}{start}\n{report}\n{end}{rest.split(end, 1)[1]}"
+    else:
+        content = content.rstrip("\n") + f"\n\n{start}\n{report}\n{end}\n"
+    README.write_text(content, encoding="utf-8")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / f"{name}.json").write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+
+
+def evaluate(lexicon: str = "diplomatic") -> dict:
+    import pandas as pd
+
+    from analysis.rhetoric import marker_table
+
+    paragraphs = [json.loads(line) for line in (GOLD / "paragraphs.jsonl").open(encoding="utf-8")]
+    gold_rows = [json.loads(line) for line in (GOLD / "annotations.jsonl").open(encoding="utf-8")]
+    docs = pd.DataFrame({"doc_id": [p["pid"] for p in paragraphs], "text": [p["text"] for p in paragraphs]})
+    markers = marker_table(docs, lexicon=lexicon)
+    pred, gold = defaultdict(list), defaultdict(list)
+    for row in markers.itertuples():
+        pred[(row.doc_id, row.category)].append((row.start, row.end))
+    for g in gold_rows:
+        gold[(g["pid"], g["category"])].append((g["start"], g["end"]))
+    rows = []
+    for category in CATEGORIES:
+        tp = n_pred = n_gold = 0
+        for pid in docs["doc_id"]:
+            p, g = pred.get((pid, category), []), gold.get((pid, category), [])
+            tp += match_spans(p, g)
+            n_pred += len(p)
+            n_gold += len(g)
+        precision, recall, f1 = prf(tp, n_pred, n_gold)
+        rows.append({"category": category, "gold": n_gold, "predicted": n_pred, "tp": tp,
+                     "precision": precision, "recall": recall, "f1": f1})
+    tp, n_pred, n_gold = (sum(r[k] for r in rows) for k in ("tp", "predicted", "gold"))
+    micro = prf(tp, n_pred, n_gold)
+    macro = sum(r["f1"] for r in rows) / len(rows)
+    return {"rows": rows, "micro": {"precision": micro[0], "recall": micro[1], "f1": micro[2]},
+            "macro_f1": macro, "paragraphs": len(paragraphs), "gold_spans": len(gold_rows),
+            "lexicon": lexicon}
+
+
+def report(result: dict) -> str:
+    lines = [
+        (f"Measured {dt.date.today().isoformat()} with lexicon `{result['lexicon']}` on "
+        f"{result['paragraphs']} paragraphs, {result['gold_spans']} gold spans. "
+        "Overlap, one-to-one matching per category."),
+        "",
+        "| category | gold | predicted | TP | precision | recall | F1 |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in result["rows"]:
+        lines.append(f"| {r['category']} | {r['gold']} | {r['predicted']} | {r['tp']} | "
+                     f"{r['precision']:.2f} | {r['recall']:.2f} | {r['f1']:.2f} |")
+    micro = result["micro"]
+    lines.append(f"| **micro** | | | | {micro['precision']:.2f} | {micro['recall']:.2f} | **{micro['f1']:.2f}** |")
+    lines.append(f"| **macro F1** | | | | | | **{result['macro_f1']:.2f}** |")
+    lines.append("")
+    for key, value in (("micro_f1", micro["f1"]), ("macro_f1", result["macro_f1"])):
+        verdict = "met" if value >= GOALS[key] else "MISSED"
+        lines.append(f"- {verdict}: {key.replace('_', ' ')} ≥ {GOALS[key]:.2f} ({value:.2f})")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--lexicon", default="diplomatic")
+    parser.add_argument("--no-write", action="store_true", help="print only; leave README and JSON alone")
+    args = parser.parse_args(argv)
+    result = evaluate(args.lexicon)
+    text = report(result)
+    print(text)
+    if not args.no_write:
+        write_section("eval_markers_mfa", text, result)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,239 @@
+"""Tests of analysis/rhetoric/matcher.py: marker_table on the seed, invariants, bad input."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis.errors import ParameterError
+from analysis.rhetoric import load_lexicon, marker_table
+from analysis.rhetoric.matcher import MARKER_COLUMNS
+from analysis.text import sentence_table, token_table
+
+NAN = float("nan")
+
+# The full marker table of the seed, checked by hand against the text:
+# (start, end, category, cue, match, negated, intensity).
+SEED_MARKERS = [
+    (65, 73, "booster", "strongly", "strongly", False, NAN),
+    (74, 81, "denial", "refut*", "refuted", False, 3.0),  # refute 2 + "strongly" 1
+    (82, 93, "distanced_attribution", "alleg*", "allegations", False, NAN),
+    (184, 195, "distanced_attribution", "accusation*", "accusations", False, NAN),
+    (233, 240, "booster", "totally", "totally", False, NAN),
+    (241, 250, "denial", "unfounded", "unfounded", False, 3.0),  # "totally unfounded" > "unfounded" (2)
+    (255, 268, "labelling", "irresponsible", "irresponsible", False, NAN),
+    (287, 293, "booster", "firmly", "firmly", False, NAN),
+    (294, 301, "opposition", "opposes", "opposes", False, 5.0),  # firm opposition
+    (349, 353, "neutral_attribution", "told", "told", False, NAN),
+    (593, 603, "distanced_attribution", "reportedly", "reportedly", False, NAN),
+    (604, 610, "booster", "openly", "openly", False, NAN),  # FP, see below
+    (611, 618, "distanced_attribution", "claimed", "claimed", False, NAN),
+    (896, 902, "booster", "firmly", "firmly", False, NAN),
+    (903, 910, "opposition", "opposes", "opposes", False, 5.0),
+    (1001, 1009, "booster", "strictly", "strictly", False, NAN),
+    (1136, 1141, "booster", "fully", "fully", False, NAN),
+    (1276, 1280, "neutral_attribution", "said", "said", False, NAN),
+    (1566, 1580, "cooperation", "active efforts", "active efforts", False, NAN),
+    (1591, 1603, "cooperation", "contribut*", "contribution", False, NAN),
+    (1624, 1644, "consensus", "international system", "international system", False, NAN),  # borderline
+    (1774, 1789, "consensus", "common practice", "common practice", False, NAN),
+    (1793, 1820, "consensus", "the international community", "the international community", False, NAN),
+    (1822, 1849, "counter_accusation", "including the united states", "including the United States", False, NAN),
+    (1852, 1856, "neutral_attribution", "said", "said", False, NAN),
+    (2078, 2091, "denial", "no such thing", "no such thing", False, 2.0),
+    (2185, 2189, "neutral_attribution", "said", "said", False, NAN),
+    (2287, 2302, "cooperation", "mutual benefit*", "mutual benefits", False, NAN),
+    (2307, 2314, "cooperation", "win-win", "win-win", False, NAN),
+    (2413, 2417, "neutral_attribution", "said", "said", False, NAN),
+    (2429, 2443, "cooperation", "active efforts", "active efforts", False, NAN),
+    (2458, 2471, "cooperation", "contribut*", "contributions", False, NAN),
+    (2532, 2546, "consensus", "for all to see", "for all to see", False, NAN),
+    (2553, 2557, "neutral_attribution", "said", "said", False, NAN),
+    (2576, 2594, "denial", "disregard* ~1 facts", "disregarding facts", False, 2.0),
+    (2606, 2615, "labelling", "arbitrary", "arbitrary", False, NAN),
+    (2616, 2628, "denial", "fabricat*", "fabrications", False, 3.0),
+    (2837, 2851, "cooperation", "mutual respect", "mutual respect", False, NAN),
+    (2853, 2861, "cooperation", "equality", "equality", False, NAN),
+    (2866, 2880, "cooperation", "mutual benefit*", "mutual benefit", False, NAN),
+    (2890, 2894, "neutral_attribution", "said", "said", False, NAN),
+    (2922, 2938, "cooperation", "common interests", "common interests", True, NAN),  # "will not serve"
+    (2963, 2968, "neutral_attribution", "added", "added", False, NAN),
+    (2971, 2978, "appeal", "we hope", "We hope", False, NAN),
+    (3020, 3028, "labelling", "outdated", "outdated", False, NAN),
+    (3029, 3047, "labelling", "cold war mentality", "Cold War mentality", False, NAN),
+    (3094, 3104, "cooperation", "contribut*", "contribute", False, NAN),  # borderline, see below
+    (3113, 3125, "cooperation", "mutual trust", "mutual trust", False, NAN),
+    (3154, 3165, "denial", "unwarranted", "unwarranted", False, 2.0),
+    (3166, 3177, "distanced_attribution", "accusation*", "accusations", False, NAN),
+]
+# False positives and borderline rows on the seed, kept and justified:
+# - "openly" (604) boosts Mr Ford's claim as the reporter frames it, not the
+#   spokesperson's certainty: a booster by form, not a move of the speaker.
+# - "said", "told", "added": the news agency's reporting verbs. They are neutral
+#   attribution by the definition (reporting who said what), but frame the
+#   quotes rather than make a diplomatic move.
+# - "international system" (1624): "safeguarding the international system on
+#   non-proliferation" invokes the international order as legitimation, which
+#   is the consensus move, but it is a description rather than an appeal.
+# - "contribute" (3094) sits inside the appeal "We hope that the United States
+#   could ... contribute more to mutual trust": cooperation vocabulary used to
+#   demand, not self-presentation.
+# Not found (misses, left alone): "does not help" (a negated evaluation, no cue),
+# "for years kept a high sense of responsibility" (self-praise without a cue word).
+
+# Every phrase the issue quotes, with the category it must carry.
+ISSUE_PHRASES = [
+    ("strongly", "booster"),
+    ("refuted", "denial"),
+    ("allegations", "distanced_attribution"),
+    ("totally", "booster"),
+    ("unfounded", "denial"),
+    ("irresponsible", "labelling"),
+    ("firmly", "booster"),
+    ("opposes", "opposition"),
+    ("no such thing", "denial"),
+    ("common practice", "consensus"),
+    ("the international community", "consensus"),
+    ("including the United States", "counter_accusation"),
+    ("outdated", "labelling"),
+    ("Cold War mentality", "labelling"),
+    ("mutual benefits", "cooperation"),
+    ("win-win", "cooperation"),
+    ("reportedly", "distanced_attribution"),
+    ("openly", "booster"),
+    ("claimed", "distanced_attribution"),
+    ("We hope", "appeal"),
+]
+
+
+def _records(table: pd.DataFrame) -> list[tuple]:
+    cols = ["start", "end", "category", "cue", "match", "negated", "intensity"]
+    return [tuple(r) for r in table[cols].astype(object).itertuples(index=False)]
+
+
+def _same(a: tuple, b: tuple) -> bool:
+    return a[:-1] == b[:-1] and (a[-1] == b[-1] or (math.isnan(a[-1]) and math.isnan(b[-1])))
+
+
+def test_seed_golden_table(seed_markers, seed_docs):
+    got = _records(seed_markers)
+    assert len(got) == len(SEED_MARKERS)
+    for row, expected in zip(got, SEED_MARKERS):
+        assert _same(row, expected), (row, expected)
+    assert (seed_markers["doc_id"] == seed_docs["doc_id"].iat[0]).all()
+
+
+def test_seed_issue_phrases_found_with_their_category(seed_markers):
+    found = set(zip(seed_markers["match"], seed_markers["category"].astype(str)))
+    for phrase, category in ISSUE_PHRASES:
+        assert (phrase, category) in found, phrase
+
+
+def test_columns_and_dtypes(seed_markers):
+    m = seed_markers
+    assert list(m.columns) == list(MARKER_COLUMNS)
+    assert isinstance(m["doc_id"].dtype, pd.CategoricalDtype)
+    assert isinstance(m["category"].dtype, pd.CategoricalDtype)
+    assert m["sent_id"].dtype == np.int32 and m["start"].dtype == np.int32 and m["end"].dtype == np.int32
+    assert m["negated"].dtype == bool and m["intensity"].dtype == float
+    assert m["speaker"].isna().all()  # filled by the quote layer (issue 5)
+    assert m["cue_id"].dtype == np.int64 and m["weight"].dtype == float
+
+
+def test_offsets_slice_back_and_stay_in_one_sentence(seed_markers, seed_docs):
+    text = seed_docs["text"].iat[0]
+    sentences = sentence_table(seed_docs)
+    for row in seed_markers.itertuples():
+        assert text[row.start : row.end] == row.match
+        sent = sentences[sentences["sent_id"] == row.sent_id].iloc[0]
+        assert sent["start"] <= row.start and row.end <= sent["end"]
+
+
+def test_case_curly_quotes_and_line_breaks_do_not_matter():
+    m = marker_table("They SO\u2010CALLED it.\nThe Cold\nWar   mentality is OUTDATED.")
+    assert m["match"].tolist() == ["SO\u2010CALLED", "Cold\nWar   mentality", "OUTDATED"]
+
+
+def test_matches_never_cross_sentences():
+    assert marker_table("It is Cold War.\n\nMentality matters.").empty or "cold war mentality" not in set(
+        marker_table("It is Cold War.\n\nMentality matters.")["cue"]
+    )
+
+
+def test_overlapping_categories_are_all_reported():
+    m = marker_table("These are lies.")
+    assert set(m["category"].astype(str)) == {"denial", "labelling"}
+    assert m["start"].nunique() == 1
+
+
+def test_negation_window():
+    m = marker_table("We do not oppose it. We never said no to the reports. No, we oppose it.")
+    oppose = m[m["cue"].astype(str).str.startswith("oppose")]
+    assert oppose["negated"].tolist() == [True, True]  # "not" 1 token before; "No ," 3 tokens before
+    far = marker_table("No one in this room would oppose it.")
+    assert not far.loc[far["match"] == "oppose", "negated"].any()  # "No" is 6 tokens before
+
+
+def test_intensity_grades_and_boosters():
+    m = marker_table("We regret it. We are concerned about it. We oppose it. We firmly oppose it. We condemn it.")
+    graded = m[m["category"] == "opposition"]["intensity"].tolist()
+    assert graded == sorted(graded) and len(set(graded)) == 5
+    assert m[m["category"] == "booster"]["intensity"].isna().all()
+
+
+def test_context_rules_from_the_data_file():
+    ours = marker_table("It is a common practice of the international community, including the United States.")
+    assert "counter_accusation" in set(ours["category"].astype(str))
+    listed = marker_table("Leaders came from ten countries, including the United States and Japan.")
+    assert "counter_accusation" not in set(listed["category"].astype(str))
+    month = marker_table("The talks in May may fail.")
+    assert month.loc[month["category"] == "hedge", "start"].tolist() == [17]
+
+
+def test_tokens_can_be_reused(seed_docs, seed_markers):
+    again = marker_table(seed_docs, tokens=token_table(seed_docs))
+    pd.testing.assert_frame_equal(again, seed_markers)
+
+
+def test_lexicon_object_and_list_are_accepted(seed_docs, seed_markers):
+    lex = load_lexicon("diplomatic")
+    pd.testing.assert_frame_equal(marker_table(seed_docs, lexicon=lex), seed_markers)
+
+
+def test_empty_documents_give_an_empty_table_with_columns():
+    for docs in ("", pd.DataFrame({"doc_id": ["a", "b"], "text": ["", "   \n"]})):
+        m = marker_table(docs)
+        assert m.empty and list(m.columns) == list(MARKER_COLUMNS)
+    m = marker_table(pd.DataFrame({"doc_id": ["a", "b"], "text": ["", "It is groundless."]}))
+    assert m["doc_id"].tolist() == ["b"] and m["match"].tolist() == ["groundless"]
+
+
+def test_bad_input():
+    with pytest.raises(ParameterError, match="doc_id"):
+        marker_table(pd.DataFrame({"text": ["x"]}))
+    with pytest.raises(ParameterError, match="tokens lacks"):
+        marker_table("x", tokens=pd.DataFrame({"doc_id": ["doc"]}))
+
+
+WORDS = st.sampled_from(
+    ["firmly", "opposes", "so-called", "Cold", "War", "mentality", "not", "groundless", "the", "US", "itself",
+     "We", "urge", "win-win", "May", "5", ".", ",", "\n\n", "\u201cclaims\u201d", "  "]
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(WORDS, max_size=25), min_size=1, max_size=3))
+def test_property_offsets_slice_back_within_one_sentence(texts):
+    docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": [" ".join(t) for t in texts]})
+    m = marker_table(docs)
+    tokens = token_table(docs, stem=False)
+    text_of = dict(zip(docs["doc_id"], docs["text"]))
+    for row in m.itertuples():
+        assert text_of[row.doc_id][row.start : row.end] == row.match
+        inside = tokens[(tokens["doc_id"] == row.doc_id) & (tokens["start"] >= row.start) & (tokens["end"] <= row.end)]
+        assert inside["sent_id"].nunique() == 1 and (inside["sent_id"] == row.sent_id).all()
