@@ -51,10 +51,11 @@ def _nothing_written(out: Path) -> bool:
 @pytest.mark.slow
 def test_report_folder_layout(good_report, seed_corpus):
     assert good_report.name == "seeds"  # slug of the corpus folder name
-    assert sorted(p.name for p in good_report.iterdir()) == [
-        "corpus_overview.html", "corpus_overview.ipynb", "figures", "index.html",
-        "manifest.json", "tables",
-    ]
+    from analysis.report import DEFAULT_NOTEBOOKS
+
+    expected = {"figures", "index.html", "manifest.json", "tables"}
+    expected |= {f"{nb}.{ext}" for nb in DEFAULT_NOTEBOOKS for ext in ("html", "ipynb")}
+    assert sorted(p.name for p in good_report.iterdir()) == sorted(expected)
     # Nothing else beside it: no temp folder, no .failed folder.
     assert [p.name for p in good_report.parent.iterdir()] == ["seeds"]
 
@@ -119,7 +120,11 @@ def test_manifest_records_the_run(good_report, seed_corpus, seed_path):
     assert "git_commit" in manifest
     assert manifest["started"] <= manifest["finished"]
     assert manifest["duration_s"] > 0
-    (entry,) = manifest["notebooks"]
+    from analysis.report import DEFAULT_NOTEBOOKS
+
+    assert [e["name"] for e in manifest["notebooks"]] == list(DEFAULT_NOTEBOOKS)
+    assert all(e["status"] == "ok" for e in manifest["notebooks"])
+    entry = manifest["notebooks"][0]
     assert entry["name"] == "corpus_overview"
     assert entry["status"] == "ok"
     assert entry["duration_s"] > 0

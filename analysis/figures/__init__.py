@@ -13,14 +13,19 @@ re-exports their public names, so ``analysis.figures.plot_terms`` and
 from analysis.figures._save import FIGURE_FORMATS, parse_formats, pyplot, save_figure
 from analysis.figures.corpus import plot_document_lengths
 from analysis.figures.rhetoric import plot_marker_profile, plot_marker_rates, plot_sentiment_arc
+from analysis.figures.terms import plot_collocations, plot_dispersion, plot_keyness, plot_terms
 
 __all__ = [
     "FIGURE_FORMATS",
     "parse_formats",
+    "plot_collocations",
+    "plot_dispersion",
     "plot_document_lengths",
+    "plot_keyness",
     "plot_marker_profile",
     "plot_marker_rates",
     "plot_sentiment_arc",
+    "plot_terms",
     "pyplot",
     "save_figure",
 ]
