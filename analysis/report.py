@@ -30,7 +30,12 @@ __all__ = ["run_report", "DEFAULT_NOTEBOOKS", "NOTEBOOK_DIR"]
 NOTEBOOK_DIR = Path(__file__).resolve().parents[1] / "notebooks"
 
 #: Notebooks a report runs when none are named, in order.
-DEFAULT_NOTEBOOKS = ("corpus_overview", "term_frequencies", "rhetoric_markers")
+DEFAULT_NOTEBOOKS = (
+    "corpus_overview",
+    "term_frequencies",
+    "rhetoric_markers",
+    "timeline",
+)
 
 # Set by run_report itself; every notebook must declare the first two.
 _REQUIRED = ("corpus", "out_dir")

@@ -14,6 +14,7 @@ from analysis.figures._save import FIGURE_FORMATS, parse_formats, pyplot, save_f
 from analysis.figures.corpus import plot_document_lengths
 from analysis.figures.rhetoric import plot_marker_profile, plot_marker_rates, plot_sentiment_arc
 from analysis.figures.terms import plot_collocations, plot_dispersion, plot_keyness, plot_terms
+from analysis.figures.timeline import plot_event_timeline, plot_trends
 
 __all__ = [
     "FIGURE_FORMATS",
@@ -21,11 +22,13 @@ __all__ = [
     "plot_collocations",
     "plot_dispersion",
     "plot_document_lengths",
+    "plot_event_timeline",
     "plot_keyness",
     "plot_marker_profile",
     "plot_marker_rates",
     "plot_sentiment_arc",
     "plot_terms",
+    "plot_trends",
     "pyplot",
     "save_figure",
 ]

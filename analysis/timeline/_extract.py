@@ -1,0 +1,161 @@
+"""timex_table's driver: scan every document, anchor, and build the table."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import numpy as np
+import pandas as pd
+
+from analysis import _columns
+from analysis.errors import ParameterError
+from analysis.timeline._grammar import find_timexes
+from analysis.timeline._rules import NEEDS_PERIOD, NEEDS_TENSE, RULES
+
+# future-tense cues in the clause around an expression ("will meet on Thursday")
+_FUTURE = re.compile(
+    r"\b(?:will|won't|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planned\s+to|scheduled|"
+    r"expected\s+to|due\s+to\s+(?:be|meet|visit|hold|start|begin|arrive|travel|sign|vote)|might|may|"
+    r"as\s+(?:early|soon)\s+as|upcoming|to\s+be\s+held|intends?\s+to|effective|next)\b|\w'll\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(r"\b(?:was|were|had|did|ago)\b", re.IGNORECASE)
+# a date right after one of these is a deadline, so ahead of the dateline ("payable Jan. 2", "until March 6")
+_DEADLINE = re.compile(r"\b(?:by|until|till|through|payable|effective|expires?|expiring|to)\s+$", re.IGNORECASE)
+DEADLINE_KINDS = {"mdy", "dmy", "month"}
+_OPENING = re.compile(r"\W*(?:(?:on|in|by|at|from|until|since|and|but|then)\s+)?", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.!?;,\n]|\b(?:after|before|when|while|because|although|but)\b", re.IGNORECASE)
+_REPORTED = re.compile(
+    r"\b(?:said|told|announced|reported|added|stated|predicted|confirmed|declared|denied|warned|urged|"
+    r"refused|met|held|signed|issued)\s+(?:on\s+)?$"
+)
+# the clause after an expression ends at a comma or a new clause ("on Thursday and will travel")
+_RIGHT_END = re.compile(r"[,.!?;:\n]|\b(?:and|but|while|whereas|that|after|before|when|since)\b", re.IGNORECASE)
+_WINDOW = 120
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+_QUARTER = re.compile(r"\bquarter\b", re.IGNORECASE)
+
+
+def clause_of(text: str, start: int, end: int) -> str:
+    """The clause holding ``text[start:end]``, the expression left out."""
+    left = text[max(0, start - _WINDOW) : start]
+    cut = max((m.end() for m in _CLAUSE_END.finditer(left)), default=0)
+    right = text[end : end + _WINDOW]
+    # an expression opening its clause ("On Thursday, the ministers will meet") takes the next one
+    opening = _OPENING.fullmatch(left[cut:]) is not None
+    stop = (_RIGHT_END if not opening else _SENTENCE_END).search(right[1:] if opening else right)
+    return left[cut:] + " " + (right[: stop.start() + opening] if stop else right)
+
+
+def clause_tense(text: str, start: int, end: int) -> str | None:
+    """``"future"`` or ``"past"`` when the clause of an expression has a cue of that tense, else None.
+
+    An expression right after a reporting verb dates the report ("said Monday
+    they will order"), which is past whatever the reported clause says.
+    """
+    if _REPORTED.search(text, max(0, start - 20), start):
+        return "past"
+    clause = clause_of(text, start, end)
+    if _FUTURE.search(clause):
+        return "future"
+    if _PAST.search(clause):
+        return "past"
+    return None
+
+
+def is_future(text: str, start: int, end: int) -> bool:
+    """Whether the clause holding ``text[start:end]`` has a future-tense cue."""
+    return _FUTURE.search(clause_of(text, start, end)) is not None
+
+
+def context_around(text: str, start: int, end: int) -> str:
+    """The text before ``start`` (at most 20 * _WINDOW) and the sentence after ``end`` (at most _WINDOW)."""
+    left = text[max(0, start - 20 * _WINDOW) : start]
+    cut = 0
+    right = text[end : end + _WINDOW]
+    stop = _SENTENCE_END.search(right)
+    return left[cut:] + " " + (right[: stop.start()] if stop else right)
+
+
+def anchors(docs: pd.DataFrame | str, n_docs: int) -> pd.Series:
+    """Each document's date (datetime64, NaT when unknown or absent), in the unit of ``docs.date``."""
+    if isinstance(docs, str) or "date" not in docs.columns:
+        return pd.Series(pd.NaT, index=range(n_docs), dtype="datetime64[ns]")
+    dates = docs["date"].reset_index(drop=True)
+    if pd.api.types.is_datetime64_any_dtype(dates.dtype):
+        return dates.dt.tz_localize(None) if getattr(dates.dt, "tz", None) is not None else dates
+    try:
+        return pd.to_datetime(dates, errors="coerce")
+    except (TypeError, ValueError, OverflowError) as error:
+        raise ParameterError(
+            f"docs.date must hold dates (datetime64, or ISO strings like '2018-07-20'); {error}"
+        ) from None
+
+
+def _as_date(stamp) -> dt.date | None:
+    if stamp is None or pd.isna(stamp):
+        return None
+    return dt.date(stamp.year, stamp.month, stamp.day)
+
+
+def scan(text: str, anchor: dt.date | None) -> list[tuple[int, int, str, str, str | None]]:
+    """``(start, end, type, value, mod)`` for every temporal expression of one text."""
+    rows = []
+    for start, end, kind, groups in find_timexes(text):
+        tense = clause_tense(text, start, end) if kind in NEEDS_TENSE else None
+        future = tense == "future" or (kind in DEADLINE_KINDS and _DEADLINE.search(text[max(0, start - 12) : start]))
+        if tense == "past":
+            groups["past"] = True
+        if kind in NEEDS_PERIOD and _QUARTER.search(context_around(text, start, end)):
+            groups["in_quarter"] = True
+        result = RULES[kind](groups, anchor, future)
+        if result is not None:
+            rows.append((start, end, *result))
+    return rows
+
+
+def build_table(docs: pd.DataFrame | str, sentences: pd.DataFrame | None) -> pd.DataFrame:
+    ids, texts = _columns.as_docs(docs)
+    stamps = anchors(docs, len(ids))
+    per_doc, starts, ends, types, values, mods = [], [], [], [], [], []
+    for text, stamp in zip(texts, stamps.tolist()):
+        rows = scan(text, _as_date(stamp))
+        per_doc.append(len(rows))
+        for start, end, kind, value, mod in rows:
+            starts.append(start)
+            ends.append(end)
+            types.append(kind)
+            values.append(value)
+            mods.append(mod)
+    counts = np.asarray(per_doc, dtype=np.int64)
+    doc_index = np.repeat(np.arange(len(ids)), counts)
+    start_arr = np.asarray(starts, dtype=np.int32)
+    end_arr = np.asarray(ends, dtype=np.int32)
+    surface = [texts[i][s:e] for i, s, e in zip(doc_index.tolist(), starts, ends)]
+    table = pd.DataFrame(
+        {
+            "doc_id": _columns.categorical(doc_index, ids),
+            "timex_id": _columns.position_in_group(counts, np.int32),
+            "start": start_arr,
+            "end": end_arr,
+            "text": pd.array(surface, dtype="str"),
+            "type": pd.Categorical(types, categories=["DATE", "TIME", "DURATION", "SET"]),
+            "value": pd.array(values, dtype="str"),
+            "mod": pd.Series(mods, dtype=object),
+            "anchor": stamps.to_numpy()[doc_index],
+        }
+    )
+    table["sent_id"] = _sentence_ids(docs, ids, doc_index, start_arr, sentences)
+    return table
+
+
+def _sentence_ids(docs, ids, doc_index, starts, sentences) -> np.ndarray:
+    """The sentence (of ``sentence_table``) each expression starts in."""
+    if not len(starts):
+        return np.zeros(0, dtype=np.int32)
+    if sentences is None:
+        from analysis.text import sentence_table
+
+        sentences = sentence_table(docs)
+    return _columns.sentence_ids(sentences, ids, doc_index, starts.astype(np.int64))

@@ -1,0 +1,85 @@
+"""Temporal expressions: find them, normalise them (TimeML TIMEX3), anchor them to the dateline.
+
+The grammar lives in :mod:`analysis.timeline._grammar`, the calendar rules in
+:mod:`analysis.timeline.normalise` and :mod:`analysis.timeline._rules`; this
+module holds the public table.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.timeline._grammar import find_timexes, find_timexes_slow
+
+__all__ = ["COLUMNS", "find_timexes", "find_timexes_slow", "timex_table"]
+
+#: Columns of :func:`timex_table`, in order.
+COLUMNS = ["doc_id", "timex_id", "start", "end", "text", "type", "value", "mod", "anchor", "sent_id"]
+
+
+def timex_table(docs: pd.DataFrame | str, *, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Find the temporal expressions of every document and normalise them (TimeML TIMEX3).
+
+    A rule grammar in the manner of HeidelTime finds dates, times, durations
+    and sets; relative expressions are anchored to the document's date (its
+    dateline, the ``date`` column of ``docs``) with news rules: a bare weekday
+    is the most recent such day on or before the dateline unless the clause
+    is future tense ("will meet on Thursday"); "last week" is a week
+    (``2018-W28``); "earlier this month" is the month with mod ``START``; a
+    month or day without a year takes the dateline's year, adjusted across
+    the year boundary. Durations and sets are recognised, not anchored.
+
+    Parameters
+    ----------
+    docs : DataFrame or str
+        A docs table with ``doc_id`` and ``text`` columns and, optionally,
+        ``date`` (datetime64; NaT when unknown), as :func:`analysis.read_corpus`
+        returns; or one text, the document ``"doc"`` without a date.
+    sentences : DataFrame, optional
+        The :func:`analysis.sentence_table` of ``docs``, when already made;
+        computed when not given (only if some expression is found).
+
+    Returns
+    -------
+    DataFrame
+        One row per temporal expression, in document and text order:
+
+        - ``doc_id`` (category): the document, categories in ``docs`` order;
+        - ``timex_id`` (int32): 0-based position of the expression in its document;
+        - ``start``, ``end`` (int32): character offsets, ``text[start:end]`` is the expression;
+        - ``text`` (str): the expression as written;
+        - ``type`` (category): ``DATE``, ``TIME``, ``DURATION`` or ``SET``;
+        - ``value`` (str): the TIMEX3 value: ``2018-07-19``, ``2018-07-19TNI``,
+          ``2018-W28``, ``2018-07``, ``2018-Q3``, ``2018-SU``, ``2018``, ``199``
+          (the 1990s), ``P3D``, ``PT5H``, ``PXY``, ``PRESENT_REF``, ``PAST_REF``,
+          ``FUTURE_REF``, ``XXXX-WXX-4`` (a Thursday, no dateline),
+          ``XXXX-XX-XX`` (unknowable: impossible date, year out of range);
+        - ``mod`` (object): ``START``, ``MID``, ``END``, ``MORE_THAN``,
+          ``LESS_THAN``, ``EQUAL_OR_MORE``; None when there is none;
+        - ``anchor`` (datetime64[ns]): the document date the value was computed
+          from; NaT when the document has none;
+        - ``sent_id`` (int32): the sentence of :func:`analysis.sentence_table`
+          the expression starts in.
+
+    Raises
+    ------
+    ParameterError
+        If ``docs`` lacks ``doc_id``/``text``, has duplicate ids or non-text
+        values, or ``docs.date`` cannot be read as dates.
+
+    Notes
+    -----
+    Extents follow TimeBank: value-changing modifiers are inside the span
+    (``early``, ``mid-``, ``the end of``, ``earlier this``, ``more than``),
+    prepositions are outside ("for *many years*", "on *Thursday*").
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "date": [pd.Timestamp("2018-07-20")],
+    ...                      "text": ["She spoke on Thursday and will travel next week."]})
+    >>> timex_table(docs)[["text", "type", "value"]].to_dict("records")
+    [{'text': 'Thursday', 'type': 'DATE', 'value': '2018-07-19'}, {'text': 'next week', 'type': 'DATE', 'value': '2018-W30'}]
+    """
+    from analysis.timeline._extract import build_table
+
+    return build_table(docs, sentences)

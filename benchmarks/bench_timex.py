@@ -1,0 +1,208 @@
+"""Speed of timex_table at 10M words, beside dateparser's search_dates and token_table.
+
+Run from the project root::
+
+    .venv/bin/python -m benchmarks.bench_timex [--words 10000000] [--sample 1000] [--runs 3]
+
+The corpus is ``benchmarks.bench_text``'s: every ``*.txt`` under
+``../shared/corpora`` replicated to ``--words`` words (``\\w+`` matches), each
+copy with its own doc ids, every document dated 2018-07-20.
+
+Stages, each in a fresh subprocess (the corpus is built and everything
+imported before the timer starts), ``--runs`` times interleaved, median shown:
+
+- ``timex_table``: ``timex_table(docs)`` on the whole corpus, its sentence
+  table included (it computes ``sent_id`` from ``sentence_table``);
+- ``token_table``: ``token_table(docs)``, the anchor for words/s;
+- ``timex_sample`` and ``dateparser_sample``: the same ``--sample`` sentences
+  (every k-th sentence of one copy of the corpus), given to ``timex_table`` as
+  documents of 50 sentences, one per paragraph, dated 2018-07-20, and, one by
+  one, to
+  ``dateparser.search.search_dates(sentence, languages=["en"],
+  settings={"PREFER_DATES_FROM": "past", "RELATIVE_BASE": 2018-07-20})``.
+
+Sentences/s are sentences of ``sentence_table`` over seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import platform
+import re
+import subprocess
+import sys
+import time
+
+from benchmarks.bench_text import ROOT, build_docs
+
+README = ROOT / "benchmarks" / "README.md"
+RESULTS = ROOT / "benchmarks" / "results" / "bench_timex.json"
+START, END = "<!-- bench_timex:start -->", "<!-- bench_timex:end -->"
+WORD = re.compile(r"\w+")
+STAGES = ("timex_table", "token_table", "timex_sample", "dateparser_sample")
+DATELINE = dt.datetime(2018, 7, 20, 12)
+TARGETS = {"dateparser": 100.0, "token_table": 0.5}
+
+
+def _sample(docs, size: int):
+    """``size`` sentences spread evenly over the corpus, each a dated document."""
+    import pandas as pd
+
+    import analysis
+
+    sentences = analysis.sentence_table(docs.head(max(1, len(docs) // 14)))  # one copy of the corpus
+    step = max(1, len(sentences) // size)
+    picked = sentences.text.iloc[::step].head(size).tolist()
+    return pd.DataFrame({"doc_id": [f"s{i}" for i in range(len(picked))], "text": picked})
+
+
+def _as_documents(sample, per_doc: int = 50):
+    """The sample sentences as documents of ``per_doc`` paragraphs (one sentence each), dated."""
+    import pandas as pd
+
+    texts = sample.text.tolist()
+    chunks = ["\n\n".join(texts[i : i + per_doc]) for i in range(0, len(texts), per_doc)]
+    return pd.DataFrame(
+        {"doc_id": [f"d{i}" for i in range(len(chunks))], "date": pd.Timestamp(DATELINE.date()), "text": chunks}
+    )
+
+
+def run_stage(stage: str, words: int, sample: int) -> dict:
+    """Measure one stage in this (fresh) process; return its figures."""
+    import pandas as pd
+
+    import analysis
+    from analysis.timeline import timex_table
+
+    if stage not in STAGES:
+        raise SystemExit(f"unknown stage {stage!r}; one of {STAGES}")
+    docs = build_docs(words)
+    docs["date"] = pd.Timestamp(DATELINE.date())
+    if stage.endswith("_sample"):
+        docs = _sample(docs, sample)
+    texts = docs["text"].tolist()
+    if stage == "timex_sample":
+        docs = _as_documents(docs)
+    if stage == "dateparser_sample":
+        from dateparser.search import search_dates
+
+        search_dates("warm up on Thursday", languages=["en"])  # load the language data before timing
+    found = None
+    start = time.perf_counter()
+    if stage in ("timex_table", "timex_sample"):
+        found = len(timex_table(docs))
+    elif stage == "token_table":
+        analysis.token_table(docs)
+    else:
+        settings = {"PREFER_DATES_FROM": "past", "RELATIVE_BASE": DATELINE}
+        found = sum(len(search_dates(text, languages=["en"], settings=settings) or []) for text in texts)
+    seconds = time.perf_counter() - start
+    n_sentences = len(texts) if stage.endswith("_sample") else len(analysis.sentence_table(docs))
+    n_words = sum(len(WORD.findall(text)) for text in texts)
+    return {"stage": stage, "words": n_words, "sentences": n_sentences, "seconds": seconds, "found": found}
+
+
+def _child(stage: str, args: argparse.Namespace) -> dict:
+    command = [sys.executable, "-m", "benchmarks.bench_timex", "--stage", stage]
+    command += ["--words", str(args.words), "--sample", str(args.sample)]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    if done.returncode:
+        raise SystemExit(f"stage {stage} failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _machine() -> dict:
+    import dateparser
+    import numpy
+    import pandas
+
+    cpu = platform.processor() or "unknown"
+    try:
+        with open("/proc/cpuinfo") as info:
+            cpu = next(line.split(":", 1)[1].strip() for line in info if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    versions = {"python": platform.python_version(), "pandas": pandas.__version__, "numpy": numpy.__version__}
+    versions["dateparser"] = dateparser.__version__
+    return {"date": dt.date.today().isoformat(), "cpu": cpu, "versions": versions}
+
+
+def _table(rows: dict) -> str:
+    lines = [
+        "| stage | sentences | words | seconds | sentences/s | words/s | expressions found |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows.values():
+        found = "" if row["found"] is None else f"{row['found']:,}"
+        lines.append(
+            f"| {row['stage']} | {row['sentences']:,} | {row['words']:,} | {row['seconds']:.2f} | "
+            f"{row['sentences'] / row['seconds']:,.0f} | {row['words'] / row['seconds']:,.0f} | {found} |"
+        )
+    return "\n".join(lines)
+
+
+def _verdicts(rows: dict) -> list[str]:
+    def per_second(stage: str, unit: str) -> float:
+        return rows[stage][unit] / rows[stage]["seconds"]
+
+    vs_dateparser = per_second("timex_table", "sentences") / per_second("dateparser_sample", "sentences")
+    same_sentences = per_second("timex_sample", "sentences") / per_second("dateparser_sample", "sentences")
+    vs_tokens = per_second("timex_table", "words") / per_second("token_table", "words")
+    checks = [
+        (f"timex_table ≥ {TARGETS['dateparser']:.0f}× search_dates in sentences/s (corpus vs sample)",
+         vs_dateparser >= TARGETS["dateparser"], f"{vs_dateparser:,.0f}×"),
+        (f"timex_table ≥ {TARGETS['dateparser']:.0f}× search_dates on the very same sample sentences",
+         same_sentences >= TARGETS["dateparser"], f"{same_sentences:,.0f}×"),
+        (f"timex_table ≥ {TARGETS['token_table']}× token_table in words/s",
+         vs_tokens >= TARGETS["token_table"], f"{vs_tokens:.2f}×"),
+    ]  # fmt: skip
+    return [f"- {'met' if ok else 'MISSED'}: {name} ({value})" for name, ok, value in checks]
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--words", type=int, default=10_000_000, help="corpus size in \\w+ words")
+    parser.add_argument("--sample", type=int, default=1000, help="sentences given to dateparser")
+    parser.add_argument("--runs", type=int, default=3, help="runs per stage; the median is reported")
+    parser.add_argument("--no-write", action="store_true", help="print only; leave README and JSON alone")
+    parser.add_argument("--stage", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.stage:
+        print(json.dumps(run_stage(args.stage, args.words, args.sample)))
+        return
+    runs: dict[str, list[dict]] = {}
+    for _ in range(args.runs):  # interleave stages so load changes hit all of them
+        for stage in STAGES:
+            runs.setdefault(stage, []).append(_child(stage, args))
+            print(f"{stage}: {runs[stage][-1]['seconds']:.2f} s", file=sys.stderr)
+    rows = {stage: sorted(found, key=lambda r: r["seconds"])[(len(found) - 1) // 2] for stage, found in runs.items()}
+    machine = _machine()
+    report = "\n".join(
+        [
+            f"Measured {machine['date']} on {machine['cpu']}; "
+            + ", ".join(f"{name} {version}" for name, version in machine["versions"].items())
+            + f". Median of {args.runs} runs, each in a fresh process; dateparser on {args.sample:,} sample "
+            "sentences. The machine is shared: the ratios, measured in the same run, are the figures to read.",
+            "",
+            _table(rows),
+            "",
+            *_verdicts(rows),
+        ]
+    )
+    print(report)
+    if not args.no_write:
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        settings = {"words": args.words, "sample": args.sample, "runs": args.runs}
+        RESULTS.write_text(json.dumps({"machine": machine, "settings": settings, "median": rows, "runs": runs},
+                                      indent=2) + "\n")  # fmt: skip
+        content = README.read_text(encoding="utf-8")
+        if START not in content:
+            content = content.rstrip("\n") + f"\n\n{START}\n{END}\n"
+        head, rest = content.split(START, 1)
+        README.write_text(f"{head}{START}\n{report}\n{END}{rest.split(END, 1)[1]}", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

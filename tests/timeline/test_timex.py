@@ -1,0 +1,153 @@
+"""timex_table: the seed's golden table, the columns, invariants and bad input."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import read_corpus, sentence_table
+from analysis.errors import ParameterError
+from analysis.timeline import timex_table
+from analysis.timeline.timex import find_timexes, find_timexes_slow
+
+SEED_DATE = pd.Timestamp("2018-07-20")
+COLUMNS = ["doc_id", "timex_id", "start", "end", "text", "type", "value", "mod", "anchor", "sent_id"]
+
+
+@pytest.fixture(scope="module")
+def seed_docs(seed_path):
+    return read_corpus(seed_path)
+
+
+def test_seed_golden_table(seed_docs):
+    table = timex_table(seed_docs)
+    doc_id = seed_docs.doc_id.iloc[0]
+    expected = pd.DataFrame(
+        {
+            "doc_id": pd.Categorical([doc_id] * 5),
+            "timex_id": pd.array([0, 1, 2, 3, 4], dtype="int32"),
+            "start": pd.array([6, 356, 380, 1304, 2196], dtype="int32"),
+            "end": pd.array([16, 361, 398, 1309, 2206], dtype="int32"),
+            "text": pd.array(["2018-07-20", "daily", "Thursday (July 19)", "years", "many years"], dtype="str"),
+            "type": pd.Categorical(["DATE", "SET", "DATE", "DURATION", "DURATION"],
+                                   categories=["DATE", "TIME", "DURATION", "SET"]),
+            "value": pd.array(["2018-07-20", "P1D", "2018-07-19", "PXY", "PXY"], dtype="str"),
+            "mod": pd.Series([None] * 5, dtype=object),
+            "anchor": pd.Series([SEED_DATE] * 5, dtype=seed_docs.date.dtype),
+            "sent_id": pd.array([0, 1, 1, 6, 11], dtype="int32"),
+        }
+    )  # fmt: skip
+    pd.testing.assert_frame_equal(table, expected)
+
+
+def test_seed_phrases_sit_where_the_issue_says(seed_docs):
+    text = seed_docs.text.iloc[0]
+    table = timex_table(seed_docs)
+    assert text[table.start[2] - 3 : table.end[2]] == "on Thursday (July 19)"
+    assert text[table.start[3] - 4 : table.end[3]] == "for years"
+    assert text[table.start[4] - 4 : table.end[4]] == "For many years"
+
+
+def test_columns_and_dtypes(seed_docs):
+    table = timex_table(seed_docs)
+    assert list(table.columns) == COLUMNS
+    dtypes = table.dtypes.astype(str).to_dict()
+    assert dtypes["doc_id"] == "category" and dtypes["type"] == "category"
+    assert {dtypes[c] for c in ("timex_id", "start", "end", "sent_id")} == {"int32"}
+    assert dtypes["text"] == "str" and dtypes["value"] == "str" and dtypes["mod"] == "object"
+    assert dtypes["anchor"].startswith("datetime64")
+
+
+def test_offsets_slice_the_text_and_sent_id_holds_the_start(seed_docs):
+    table = timex_table(seed_docs)
+    text = seed_docs.text.iloc[0]
+    assert [text[s:e] for s, e in zip(table.start, table.end)] == table.text.tolist()
+    sentences = sentence_table(seed_docs).set_index("sent_id")
+    for row in table.itertuples():
+        sentence = sentences.loc[row.sent_id]
+        assert sentence.start <= row.start < sentence.end
+
+
+def test_given_sentences_give_the_same_table(seed_docs):
+    given_table = timex_table(seed_docs, sentences=sentence_table(seed_docs))
+    pd.testing.assert_frame_equal(given_table, timex_table(seed_docs))
+
+
+def test_trigger_scan_equals_the_full_scan_on_the_seed_and_mfa(seed_docs, mfa_dir):
+    docs = read_corpus(mfa_dir)
+    texts = seed_docs.text.tolist() + docs.text.tolist()[:40]
+    for text in texts:
+        assert list(find_timexes(text)) == list(find_timexes_slow(text))
+
+
+def test_trigger_regex_finds_what_the_automaton_finds(seed_docs, mfa_dir):
+    from analysis.timeline._grammar import _trigger_starts
+
+    texts = seed_docs.text.tolist() + read_corpus(mfa_dir).text.tolist()[:40]
+    for text in texts:
+        lower = text.lower()
+        assert _trigger_starts(text, lower, automaton=False) == _trigger_starts(text, lower)
+
+
+def test_a_plain_string_is_one_document_without_a_date():
+    table = timex_table("He came on Monday and stayed for three days.")
+    assert table.doc_id.tolist() == ["doc", "doc"]
+    assert table.value.tolist() == ["XXXX-WXX-1", "P3D"]
+    assert table.anchor.isna().all()
+
+
+def test_documents_without_date_column_or_text():
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Talks began on July 19, 2018.", None]})
+    table = timex_table(docs)
+    assert table.value.tolist() == ["2018-07-19"]
+    assert table.anchor.isna().all()
+
+
+def test_empty_docs_give_an_empty_table_with_the_columns():
+    table = timex_table(pd.DataFrame({"doc_id": [], "text": []}))
+    assert list(table.columns) == COLUMNS and len(table) == 0
+
+
+def test_string_dates_are_read_and_bad_dates_become_nat():
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "date": ["2018-07-20", "not a date"], "text": ["on Thursday"] * 2})
+    assert timex_table(docs).value.tolist() == ["2018-07-19", "XXXX-WXX-4"]
+
+
+def test_bad_docs_raise_parameter_error():
+    with pytest.raises(ParameterError, match="doc_id"):
+        timex_table(pd.DataFrame({"text": ["today"]}))
+    with pytest.raises(ParameterError, match="unique"):
+        timex_table(pd.DataFrame({"doc_id": ["a", "a"], "text": ["today", "now"]}))
+    with pytest.raises(ParameterError, match="sentence_table"):
+        timex_table("today", sentences=pd.DataFrame({"x": [1]}))
+
+
+def test_modal_may_and_verb_march_are_not_months():
+    assert timex_table("They may march on the capital.").empty
+    assert timex_table("In May, they met.").value.tolist() == ["XXXX-05"]
+
+
+def test_ages_are_not_durations():
+    assert timex_table("A 6-year-old boy, 52 years old, came.").empty
+
+
+WORDS = st.sampled_from(
+    "the on in last next this early late mid Thursday July 19 2018 years ago every week daily for many "
+    "three a year quarter third 1990s 10:30 a.m. , . ( ) - May march Q3 fiscal 30 February now".split()
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(WORDS, max_size=30), st.one_of(st.none(), st.dates()))
+def test_any_text_any_date_gives_valid_offsets(words, date):
+    text = " ".join(words)
+    docs = pd.DataFrame({"doc_id": ["d"], "date": [pd.Timestamp(date) if date else pd.NaT], "text": [text]})
+    table = timex_table(docs)
+    assert [text[s:e] for s, e in zip(table.start, table.end)] == table.text.tolist()
+    assert (table.start.diff().dropna() > 0).all()
+    assert (table.start.to_numpy()[1:] >= table.end.to_numpy()[:-1]).all()
+    assert set(table.type) <= {"DATE", "TIME", "DURATION", "SET"}
+    assert table.value.str.len().gt(0).all()
+    assert list(find_timexes(text)) == list(find_timexes_slow(text))
