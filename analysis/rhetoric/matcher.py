@@ -13,10 +13,12 @@ from analysis.errors import ParameterError
 from analysis.rhetoric._automaton import VocabMasks, build_trie, run_trie, variants
 from analysis.rhetoric.lexicon import Lexicon, load_lexicon
 
-__all__ = ["BOOSTER_WINDOW", "MARKER_COLUMNS", "NEGATION_WINDOW", "marker_table"]
+__all__ = ["BOOSTER_WINDOW", "COORDINATORS", "MARKER_COLUMNS", "NEGATION_WINDOW", "marker_table"]
 
 NEGATION_WINDOW = 3  # tokens before a cue searched for a negator
 BOOSTER_WINDOW = 2  # a booster ending this many tokens or fewer before a graded cue raises it
+COORDINATORS = frozenset({",", "and", "or"})  # tokens that join two cues of one category into one move
+COORDINATION_GAP = 2  # at most this many coordinator tokens between two joined cues
 MARKER_COLUMNS = (
     "doc_id", "sent_id", "start", "end", "category", "cue", "match", "negated", "speaker",
     "intensity", "cue_id", "weight",
@@ -29,6 +31,7 @@ def marker_table(
     *,
     lexicon: str | Path | list | Lexicon = "diplomatic",
     tokens: pd.DataFrame | None = None,
+    join_coordinated: bool = True,
 ) -> pd.DataFrame:
     """Find every rhetoric marker (lexicon cue) in the documents.
 
@@ -39,6 +42,10 @@ def marker_table(
     opposition hides ``"opposes"``), and of two cues with the same span the
     first in the lexicon wins. A cue's context rules (``needs_before``,
     ``not_after``, ... in the lexicon file) are checked in the same sentence.
+    Matches of one category that overlap, touch, or are joined only by
+    commas, "and" or "or" in one sentence are one move and one row
+    (``"mutual respect, equality and mutual benefit"``, ``"outdated Cold War
+    mentality"``), unless ``join_coordinated=False``.
 
     Parameters
     ----------
@@ -51,6 +58,9 @@ def marker_table(
     tokens : DataFrame, optional
         :func:`analysis.token_table` of the same docs, to reuse one you have
         (computed without stems when omitted).
+    join_coordinated : bool, default True
+        Join coordinated matches of one category into one row (see above);
+        False gives one row per cue match.
 
     Returns
     -------
@@ -62,7 +72,8 @@ def marker_table(
         - ``start``, ``end`` (int32): character offsets into the document's
           text, end exclusive; ``text[start:end] == match``;
         - ``category`` (category of str): the lexicon category;
-        - ``cue`` (str): the cue pattern as written in the lexicon;
+        - ``cue`` (str): the cue pattern as written in the lexicon; for
+          joined matches, their patterns in text order joined by ``" + "``;
         - ``match`` (str): the matched text;
         - ``negated`` (bool): a negator (``analysis/lexicons/negators.txt``:
           not, no, never, neither, nor, without, cannot, any ``-n't`` word)
@@ -74,9 +85,10 @@ def marker_table(
           true .. 3 fabrication; opposition: 1 regret .. 6 condemnation, see
           the lexicon README), plus the weight of a booster ending at most 2
           tokens before it in the same sentence ("firmly opposes" = 4 + 1);
-          NaN for cues without a grade;
-        - ``cue_id`` (int64): row of the cue in ``Lexicon.entries``;
-        - ``weight`` (float): the cue's weight.
+          NaN for cues without a grade; the largest one for joined matches;
+        - ``cue_id`` (int64): row of the cue in ``Lexicon.entries`` (of the
+          first cue for joined matches);
+        - ``weight`` (float): the cue's weight (of the first cue when joined).
 
     Raises
     ------
@@ -126,6 +138,11 @@ def marker_table(
     weight = entries["weight"].to_numpy(float)[entry]
     intensity = _intensity(grade, first, cat_of, last, weight, run, categories)
     negated = _negated(first, codes, run, masks)
+    cue = entries["cue"].to_numpy(object)[entry]
+    if join_coordinated:
+        first, last, entry, cat_of, intensity, weight, negated, cue = _join_coordinated(
+            first, last, entry, cat_of, intensity, weight, negated, cue, codes, run, masks
+        )
     starts = tokens["start"].to_numpy().astype(np.int64)[first]
     ends = tokens["end"].to_numpy().astype(np.int64)[last]
     doc_cat = pd.Categorical(doc_id)
@@ -139,7 +156,7 @@ def marker_table(
             "start": starts.astype(np.int32),
             "end": ends.astype(np.int32),
             "category": pd.Categorical.from_codes(cat_of, categories=categories),
-            "cue": entries["cue"].to_numpy(object)[entry],
+            "cue": cue,
             "match": np.asarray(match, dtype=object),
             "negated": negated,
             "speaker": np.full(len(first), None, dtype=object),
@@ -181,6 +198,47 @@ def _resolve_overlaps(first, last, entry, cat):
         first, last, entry, cat = first[keep], last[keep], entry[keep], cat[keep]
     order = np.lexsort((cat, first))
     return first[order], last[order], entry[order], cat[order]
+
+
+def _join_coordinated(first, last, entry, cat, intensity, weight, negated, cue, codes, run, masks):
+    """Join same-category matches that overlap, touch or are separated only by coordinators.
+
+    The inputs are sorted by (first, category); so is the output. A joined row
+    keeps the first match's entry, weight and negation, the largest intensity
+    and the cues joined by " + ".
+    """
+    n = len(first)
+    if n < 2:
+        return first, last, entry, cat, intensity, weight, negated, cue
+    order = np.lexsort((first, cat))
+    f, l, c = first[order], last[order], cat[order]
+    scale = int(l.max()) + 2
+    reach = np.maximum.accumulate(c * scale + l) - c * scale  # running last row within the category
+    prev = np.append(-1, reach[:-1])
+    same = np.append(False, c[1:] == c[:-1])
+    gap = f - prev - 1
+    join = same & (gap <= COORDINATION_GAP)
+    join &= run[f] == run[np.maximum(prev, 0)]
+    is_coord = np.asarray([w in COORDINATORS for w in masks.vocab] + [False], dtype=bool)
+    safe = np.where(codes < 0, len(masks.vocab), codes)
+    for k in range(1, COORDINATION_GAP + 1):
+        inside = join & (gap >= k)
+        row = np.where(inside, prev + k, 0)
+        join &= ~inside | is_coord[safe[row]]
+    starts = np.flatnonzero(~join)
+    group = np.cumsum(~join) - 1
+    out_first = f[starts]
+    out_last = np.maximum.reduceat(l, starts)
+    out_intensity = np.fmax.reduceat(intensity[order], starts)
+    out_cue = cue[order][starts].copy()
+    sizes = np.diff(np.append(starts, n))
+    for g in np.flatnonzero(sizes > 1):
+        members = order[group == g]
+        out_cue[g] = " + ".join(cue[members])
+    keep = order[starts]
+    resort = np.lexsort((c[starts], out_first))
+    return (out_first[resort], out_last[resort], entry[keep][resort], c[starts][resort],
+            out_intensity[resort], weight[keep][resort], negated[keep][resort], out_cue[resort])
 
 
 def _intensity(grade, first, cat, last, weight, run, categories) -> np.ndarray:

@@ -47,8 +47,8 @@ SEED_MARKERS = [
     (1852, 1856, "neutral_attribution", "said", "said", False, NAN),
     (2078, 2091, "denial", "no such thing", "no such thing", False, 2.0),
     (2185, 2189, "neutral_attribution", "said", "said", False, NAN),
-    (2287, 2302, "cooperation", "mutual benefit*", "mutual benefits", False, NAN),
-    (2307, 2314, "cooperation", "win-win", "win-win", False, NAN),
+    # one move: "on the basis of mutual benefits and win-win results", two cues joined by "and"
+    (2287, 2314, "cooperation", "mutual benefit* + win-win", "mutual benefits and win-win", False, NAN),
     (2413, 2417, "neutral_attribution", "said", "said", False, NAN),
     (2429, 2443, "cooperation", "active efforts", "active efforts", False, NAN),
     (2458, 2471, "cooperation", "contribut*", "contributions", False, NAN),
@@ -57,15 +57,15 @@ SEED_MARKERS = [
     (2576, 2594, "denial", "disregard* ~1 facts", "disregarding facts", False, 2.0),
     (2606, 2615, "labelling", "arbitrary", "arbitrary", False, NAN),
     (2616, 2628, "denial", "fabricat*", "fabrications", False, 3.0),
-    (2837, 2851, "cooperation", "mutual respect", "mutual respect", False, NAN),
-    (2853, 2861, "cooperation", "equality", "equality", False, NAN),
-    (2866, 2880, "cooperation", "mutual benefit*", "mutual benefit", False, NAN),
+    # one move: "the principle of mutual respect, equality and mutual benefit" (one formula)
+    (2837, 2880, "cooperation", "mutual respect + equality + mutual benefit*",
+     "mutual respect, equality and mutual benefit", False, NAN),
     (2890, 2894, "neutral_attribution", "said", "said", False, NAN),
     (2922, 2938, "cooperation", "common interests", "common interests", True, NAN),  # "will not serve"
     (2963, 2968, "neutral_attribution", "added", "added", False, NAN),
     (2971, 2978, "appeal", "we hope", "We hope", False, NAN),
-    (3020, 3028, "labelling", "outdated", "outdated", False, NAN),
-    (3029, 3047, "labelling", "cold war mentality", "Cold War mentality", False, NAN),
+    # one label, as the issue quotes it: two touching labelling cues joined
+    (3020, 3047, "labelling", "outdated + cold war mentality", "outdated Cold War mentality", False, NAN),
     (3094, 3104, "cooperation", "contribut*", "contribute", False, NAN),  # borderline, see below
     (3113, 3125, "cooperation", "mutual trust", "mutual trust", False, NAN),
     (3154, 3165, "denial", "unwarranted", "unwarranted", False, 2.0),
@@ -83,6 +83,9 @@ SEED_MARKERS = [
 # - "contribute" (3094) sits inside the appeal "We hope that the United States
 #   could ... contribute more to mutual trust": cooperation vocabulary used to
 #   demand, not self-presentation.
+# Joined rows: matches of one category that touch or are joined only by commas,
+# "and" or "or" are one move (GUIDELINES.md of the MFA gold: one span per move);
+# join_coordinated=False gives the cues one by one (test below).
 # Not found (misses, left alone): "does not help" (a negated evaluation, no cue),
 # "for years kept a high sense of responsibility" (self-praise without a cue word).
 
@@ -100,10 +103,8 @@ ISSUE_PHRASES = [
     ("common practice", "consensus"),
     ("the international community", "consensus"),
     ("including the United States", "counter_accusation"),
-    ("outdated", "labelling"),
-    ("Cold War mentality", "labelling"),
-    ("mutual benefits", "cooperation"),
-    ("win-win", "cooperation"),
+    ("outdated Cold War mentality", "labelling"),
+    ("mutual benefits and win-win", "cooperation"),
     ("reportedly", "distanced_attribution"),
     ("openly", "booster"),
     ("claimed", "distanced_attribution"),
@@ -132,6 +133,24 @@ def test_seed_issue_phrases_found_with_their_category(seed_markers):
     found = set(zip(seed_markers["match"], seed_markers["category"].astype(str)))
     for phrase, category in ISSUE_PHRASES:
         assert (phrase, category) in found, phrase
+
+
+def test_coordinated_matches_join_unless_asked_not_to():
+    text = "We uphold mutual respect, equality and mutual benefit. The outdated Cold War mentality is wrong."
+    joined = marker_table(text)
+    coop = joined[joined["category"] == "cooperation"]
+    assert coop["match"].tolist() == ["mutual respect, equality and mutual benefit"]
+    assert coop["cue"].tolist() == ["mutual respect + equality + mutual benefit*"]
+    split = marker_table(text, join_coordinated=False)
+    assert split[split["category"] == "cooperation"]["match"].tolist() == [
+        "mutual respect", "equality", "mutual benefit"]
+    assert split[split["category"] == "labelling"]["match"].tolist() == ["outdated", "Cold War mentality"]
+    # another category in between, or another word, keeps them apart; so does a sentence break
+    apart = marker_table("We uphold mutual respect in our equality. Win-win. Mutual trust.")
+    assert len(apart[apart["category"] == "cooperation"]) == 4
+    # a joined graded span keeps the largest grade
+    graded = marker_table("We oppose and condemn it.")
+    assert graded[["match", "intensity"]].values.tolist() == [["oppose and condemn", 6.0]]
 
 
 def test_columns_and_dtypes(seed_markers):
