@@ -34,6 +34,7 @@ _EXPORTS = {
     "load_lexicon": "rhetoric",
     "marker_table": "rhetoric",
     "marker_profile": "rhetoric",
+    "attribute_speakers": "rhetoric",
     "marker_context_table": "rhetoric",
     "sentiment_table": "rhetoric",
     "highlight_html": "rhetoric",

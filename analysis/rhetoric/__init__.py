@@ -14,6 +14,7 @@ from analysis.rhetoric.lexicon import (
     load_lexicon,
     shipped_lexicons,
 )
+from analysis.rhetoric.attribution import attribute_speakers
 from analysis.rhetoric.highlight import highlight_html, marker_context_table
 from analysis.rhetoric.matcher import marker_table
 from analysis.rhetoric.profile import marker_profile
@@ -21,6 +22,7 @@ from analysis.rhetoric.sentiment import sentiment_table
 
 __all__ = [
     "Lexicon",
+    "attribute_speakers",
     "LexiconError",
     "highlight_html",
     "load_lexicon",

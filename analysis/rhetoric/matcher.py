@@ -11,6 +11,7 @@ import pandas as pd
 from analysis import _columns
 from analysis.errors import ParameterError
 from analysis.rhetoric._automaton import VocabMasks, build_trie, run_trie, variants
+from analysis.rhetoric.attribution import attribute_speakers
 from analysis.rhetoric.lexicon import Lexicon, load_lexicon
 
 __all__ = ["BOOSTER_WINDOW", "COORDINATORS", "MARKER_COLUMNS", "NEGATION_WINDOW", "marker_table"]
@@ -21,7 +22,7 @@ COORDINATORS = frozenset({",", "and", "or"})  # tokens that join two cues of one
 COORDINATION_GAP = 2  # at most this many coordinator tokens between two joined cues
 MARKER_COLUMNS = (
     "doc_id", "sent_id", "start", "end", "category", "cue", "match", "negated", "speaker",
-    "intensity", "cue_id", "weight",
+    "speaker_source", "intensity", "cue_id", "weight",
 )  # fmt: skip
 _TOKEN_COLUMNS = ("doc_id", "sent_id", "start", "end", "norm")
 
@@ -32,6 +33,7 @@ def marker_table(
     lexicon: str | Path | list | Lexicon = "diplomatic",
     tokens: pd.DataFrame | None = None,
     join_coordinated: bool = True,
+    speakers: bool = True,
 ) -> pd.DataFrame:
     """Find every rhetoric marker (lexicon cue) in the documents.
 
@@ -61,6 +63,11 @@ def marker_table(
     join_coordinated : bool, default True
         Join coordinated matches of one category into one row (see above);
         False gives one row per cue match.
+    speakers : bool, default True
+        Fill ``speaker`` from the quote and turn layers with
+        :func:`analysis.rhetoric.attribution.attribute_speakers` (who makes
+        each move). False leaves it None and skips that work (the matcher
+        alone, e.g. for speed).
 
     Returns
     -------
@@ -78,9 +85,14 @@ def marker_table(
         - ``negated`` (bool): a negator (``analysis/lexicons/negators.txt``:
           not, no, never, neither, nor, without, cannot, any ``-n't`` word)
           stands among the 3 tokens before the match in the same sentence;
-        - ``speaker`` (object): None for now; the quote/attribution layer
-          (issue 5) fills it. A docs ``speaker`` column is not copied, since
-          a document quotes several voices;
+        - ``speaker`` (object): who makes the move: the speaker of the quote
+          containing it, else of the briefing turn (spokesperson / "press"),
+          else the narrator (the docs ``source``, e.g. XINHUA) or None; see
+          :func:`~analysis.rhetoric.attribution.attribute_speakers`. A docs
+          ``speaker`` column is not copied, since a document quotes several
+          voices. None everywhere with ``speakers=False``;
+        - ``speaker_source`` (object): ``"quote"``, ``"turn"`` or
+          ``"narrator"``; None with ``speakers=False``;
         - ``intensity`` (float): the cue's stance grade (denial: 1 not
           true .. 3 fabrication; opposition: 1 regret .. 6 condemnation, see
           the lexicon README), plus the weight of a booster ending at most 2
@@ -149,7 +161,7 @@ def marker_table(
     doc_codes = doc_cat.codes[first]
     doc_categories = list(doc_cat.categories)
     match = _match_text(tokens, first, last, starts, ends, doc_codes, doc_categories, dict(zip(ids, texts)))
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             "doc_id": pd.Categorical.from_codes(doc_codes, categories=doc_categories),
             "sent_id": sent[first].astype(np.int32),
@@ -160,12 +172,17 @@ def marker_table(
             "match": np.asarray(match, dtype=object),
             "negated": negated,
             "speaker": np.full(len(first), None, dtype=object),
+            "speaker_source": np.full(len(first), None, dtype=object),
             "intensity": intensity,
             "cue_id": entry.astype(np.int64),
             "weight": weight,
         },
         columns=list(MARKER_COLUMNS),
     )
+    if speakers:
+        frame = docs if isinstance(docs, pd.DataFrame) else pd.DataFrame({"doc_id": ids, "text": texts})
+        table = attribute_speakers(table.drop(columns="speaker_source"), frame)
+    return table
 
 
 def _match_text(tokens, first, last, starts, ends, doc_codes, doc_categories, text_of) -> np.ndarray:

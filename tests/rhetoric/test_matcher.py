@@ -160,7 +160,7 @@ def test_columns_and_dtypes(seed_markers):
     assert isinstance(m["category"].dtype, pd.CategoricalDtype)
     assert m["sent_id"].dtype == np.int32 and m["start"].dtype == np.int32 and m["end"].dtype == np.int32
     assert m["negated"].dtype == bool and m["intensity"].dtype == float
-    assert m["speaker"].isna().all()  # filled by the quote layer (issue 5)
+    assert m["speaker"].dtype == object and m["speaker_source"].dtype == object
     assert m["cue_id"].dtype == np.int64 and m["weight"].dtype == float
 
 
@@ -256,3 +256,57 @@ def test_property_offsets_slice_back_within_one_sentence(texts):
         assert text_of[row.doc_id][row.start : row.end] == row.match
         inside = tokens[(tokens["doc_id"] == row.doc_id) & (tokens["start"] >= row.start) & (tokens["end"] <= row.end)]
         assert inside["sent_id"].nunique() == 1 and (inside["sent_id"] == row.sent_id).all()
+
+
+# Who makes each move in the seed (hand-checked against the text): the agency's
+# narration (XINHUA) outside quotes, Hua Chunying inside her quotes, direct or
+# indirect ("There is no such thing as ..., Ms Hua said").
+SEED_SPEAKERS = {
+    (65, "strongly"): ("XINHUA", "narrator"),
+    (74, "refuted"): ("XINHUA", "narrator"),
+    (184, "accusations"): ("Hua Chunying", "quote"),
+    (241, "unfounded"): ("Hua Chunying", "quote"),
+    (294, "opposes"): ("Hua Chunying", "quote"),
+    (593, "reportedly"): ("XINHUA", "narrator"),  # the distancing is the reporter's
+    (611, "claimed"): ("XINHUA", "narrator"),
+    (1822, "including the United States"): ("Hua Chunying", "quote"),
+    (2078, "no such thing"): ("Hua Chunying", "quote"),  # indirect speech
+    (3020, "outdated Cold War mentality"): ("Hua Chunying", "quote"),
+}
+
+
+def test_seed_moves_are_attributed_to_their_speakers(seed_markers):
+    got = {
+        (int(r.start), r.match): (r.speaker, r.speaker_source)
+        for r in seed_markers.itertuples()
+    }
+    for key, expected in SEED_SPEAKERS.items():
+        assert got[key] == expected, key
+    assert set(seed_markers["speaker_source"]) == {"narrator", "quote"}
+
+
+def test_speakers_false_skips_attribution():
+    m = marker_table('"We firmly oppose it," she said.', speakers=False)
+    assert m["speaker"].isna().all() and m["speaker_source"].isna().all()
+
+
+def test_briefing_turns_give_the_spokesperson_and_the_press():
+    import pandas as pd
+
+    docs = pd.DataFrame({
+        "doc_id": ["b"],
+        "speaker": ["Geng Shuang"],
+        "text": [
+            "Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on May 11, 2018\n\n"
+            "Q: Do you firmly oppose the so-called report?\n\n"
+            "A: We firmly oppose it. We urge the US to stop.\n"
+        ],
+    })
+    m = marker_table(docs)
+    by_match = {(r.match, r.start): r.speaker for r in m.itertuples()}
+    q_start = docs.text[0].index("Q:")
+    a_start = docs.text[0].index("A:")
+    press = {s for (match, start), s in by_match.items() if q_start <= start < a_start}
+    spokes = {s for (match, start), s in by_match.items() if start >= a_start}
+    assert press == {"press"}
+    assert spokes == {"Geng Shuang"}
