@@ -10,11 +10,12 @@ OUT    ?= reports
 # An empty NLTK data folder: the package must never need nltk.download().
 NLTK_EMPTY := $(VENV)/nltk_data_empty
 
-.PHONY: help install report test bench lock clean
+.PHONY: help install report test lab browser-deps bench lock clean
 
 help:
 	@echo "make report   build .venv if needed and write the report for $(CORPUS) under $(OUT)/"
 	@echo "make test     build .venv if needed and run the test suite"
+	@echo "make lab      build .venv if needed and start JupyterLab on notebooks/ (LAB_ARGS adds options)"
 	@echo "make bench    run the benchmarks (needs ../shared) and update benchmarks/README.md"
 	@echo "make lock     re-pin requirements/constraints.txt from a fresh install"
 
@@ -35,6 +36,18 @@ report: $(STAMP)
 
 test: $(STAMP)
 	NLTK_DATA=$(abspath $(NLTK_EMPTY)) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# JupyterLab on notebooks/ with the venv's python3 kernel: JUPYTER_PREFER_ENV_PATH puts the
+# venv's kernelspecs before a user's own; --allow-root only when run as root (e.g. in a container).
+lab: $(STAMP)
+	NLTK_DATA=$(abspath $(NLTK_EMPTY)) JUPYTER_PREFER_ENV_PATH=1 $(BIN)/python -m jupyter lab \
+		--ServerApp.root_dir=notebooks --MappingKernelManager.default_kernel_name=python3 \
+		$(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
+
+# The system Chromium for tests/test_lab_browser.py (Debian package, root only; Playwright's
+# own browser download is never used).
+browser-deps:
+	command -v chromium >/dev/null 2>&1 || { apt-get update && apt-get install -y --no-install-recommends chromium; }
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.bench_text
