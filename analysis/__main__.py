@@ -1,7 +1,8 @@
 """Command line: ``python -m analysis SUBCOMMAND ...``.
 
-``python -m analysis report [CORPUS] [--out DIR] [--name NAME] [-p NAME VALUE]...``
-runs the report notebooks (see :func:`analysis.report.run_report`). Errors the
+``python -m analysis report [CORPUS] [--notebooks terms,rhetoric,...] [--out DIR]
+[--name NAME] [-p NAME VALUE]... [-f params.yaml|PRESET] [--formats html,pdf]
+[--figure-formats png,svg,pdf]`` runs the report notebooks (see :func:`analysis.report.run_report`). Errors the
 user can fix (:class:`analysis.errors.AnalysisError`) print ``error: <message>``
 to stderr and exit with status 2, without a traceback.
 
@@ -22,7 +23,7 @@ from typing import Any
 import analysis
 from analysis.errors import AnalysisError
 
-__all__ = ["main", "build_parser"]
+__all__ = ["build_parser", "main"]
 
 
 def parse_value(text: str) -> Any:
@@ -65,32 +66,59 @@ def _add_report(commands: argparse._SubParsersAction) -> None:
                         metavar=("NAME", "VALUE"),
                         help="notebook parameter, VALUE read as YAML (5, 0.5, true, text); "
                         "NOTEBOOK.NAME sets it for one notebook only; repeatable")
-    parser.add_argument("--notebook", action="append", default=None, metavar="NAME",
-                        help="notebook to run (repeatable; default: corpus_overview)")
-    parser.add_argument("--formats", default="png", metavar="LIST",
+    parser.add_argument("-f", "--parameters-file", action="append", default=[],
+                        metavar="YAML",
+                        help="YAML mapping of parameters, or the name of a preset in "
+                        "seeds/params/ (e.g. quick); repeatable, later files and -p win")
+    parser.add_argument("--notebooks", action="append", default=None, metavar="LIST",
+                        help="notebooks to run, comma-separated, in order; aliases: "
+                        "overview, terms, rhetoric, timeline (default: corpus_overview, "
+                        "term_frequencies, rhetoric_markers, timeline)")
+    parser.add_argument("--notebook", action="append", dest="notebooks",
+                        help=argparse.SUPPRESS)  # the older, repeatable spelling
+    parser.add_argument("--notebook-dir", metavar="DIR", default=None,
+                        help="folder to find the notebooks in (default: the project's notebooks/)")
+    parser.add_argument("--formats", default="html", metavar="LIST",
+                        help="report formats, comma-separated from html,pdf; pdf prints each "
+                        "page with headless Chromium (default: %(default)s)")
+    parser.add_argument("--figure-formats", default="png", metavar="LIST",
                         help="figure formats, comma-separated from png,svg,pdf "
                         "(default: %(default)s)")
+    parser.add_argument("--chromium", metavar="PATH", default=None,
+                        help="Chromium for --formats pdf (default: $RHETORIC_CHROMIUM, else "
+                        "chromium, chromium-browser or google-chrome on PATH)")
     parser.add_argument("--kernel", default="python3",
                         help="Jupyter kernel name (default: %(default)s, this Python)")
     parser.add_argument("--log-output", action="store_true",
                         help="stream the notebooks' output to stderr while they run")
+    parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                        help="progress bars on stderr (default: on a terminal outside CI)")
     parser.set_defaults(handler=_report)
 
 
 def _report(args: argparse.Namespace) -> int:
+    from analysis._params import load_parameter_file
     from analysis.report import DEFAULT_NOTEBOOKS, run_report
 
     if args.log_output:  # papermill logs notebook output at INFO; show it on stderr
         logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    parameters: dict[str, Any] = {}
+    for spec in args.parameters_file:
+        parameters.update(load_parameter_file(spec))
+    parameters.update({name: parse_value(value) for name, value in args.parameter})
     folder = run_report(
         args.corpus,
         out=args.out,
         name=args.name,
-        notebooks=tuple(args.notebook or DEFAULT_NOTEBOOKS),
-        parameters={name: parse_value(value) for name, value in args.parameter},
-        figure_formats=args.formats,
+        notebooks=tuple(args.notebooks or DEFAULT_NOTEBOOKS),
+        parameters=parameters,
+        figure_formats=args.figure_formats,
+        formats=args.formats,
+        chromium=args.chromium,
         kernel_name=args.kernel,
         log_output=args.log_output,
+        progress=args.progress,
+        notebook_dir=args.notebook_dir,
     )
     print(f"Report written to {_display(folder / 'index.html')}")
     return 0

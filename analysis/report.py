@@ -10,21 +10,26 @@ contract.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
+import signal
 import sys
+import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from analysis import _manifest
-from analysis._index_page import index_html
+from analysis import _manifest, _progress
+from analysis._index_page import corpus_summary, index_html
+from analysis._params import expand_notebooks, papermill_path, plan_parameters
+from analysis._pdf import find_chromium, parse_report_formats, print_pdf
 from analysis.errors import CorpusError, ParameterError, ReportError
 from analysis.figures import parse_formats
 
-__all__ = ["run_report", "DEFAULT_NOTEBOOKS", "NOTEBOOK_DIR"]
+__all__ = ["DEFAULT_NOTEBOOKS", "NOTEBOOK_DIR", "run_report"]
 
 #: The repository's notebooks folder, where notebook names are looked up.
 NOTEBOOK_DIR = Path(__file__).resolve().parents[1] / "notebooks"
@@ -36,17 +41,6 @@ DEFAULT_NOTEBOOKS = (
     "rhetoric_markers",
     "timeline",
 )
-
-# Set by run_report itself; every notebook must declare the first two.
-_REQUIRED = ("corpus", "out_dir")
-_RESERVED = (*_REQUIRED, "figure_formats")
-
-_USE = {
-    "corpus": "give the corpus as the corpus argument (CORPUS on the command line)",
-    "out_dir": "the notebooks write into the report folder, chosen with out= and name= "
-    "(--out, --name)",
-    "figure_formats": "use the figure_formats argument (--formats)",
-}
 
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _NOTEBOOK = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
@@ -60,8 +54,11 @@ def run_report(
     notebooks: Sequence[str] = DEFAULT_NOTEBOOKS,
     parameters: Mapping[str, Any] | None = None,
     figure_formats: str | Sequence[str] = ("png",),
+    formats: str | Sequence[str] = ("html",),
+    chromium: str | os.PathLike[str] | None = None,
     kernel_name: str = "python3",
     log_output: bool = False,
+    progress: bool | None = None,
     notebook_dir: str | os.PathLike[str] | None = None,
 ) -> Path:
     """Execute notebooks on a corpus and write a self-contained report folder.
@@ -86,21 +83,36 @@ def run_report(
         Name of the report folder: letters, digits, ``.``, ``-``, ``_``, no
         ``..``. By default a slug of the corpus file or folder name
         (``seeds`` for ``seeds/``).
-    notebooks : sequence of str, default ("corpus_overview",)
-        Notebook names (file names without ``.ipynb``) to run, in order.
+    notebooks : str or sequence of str, default DEFAULT_NOTEBOOKS
+        Notebook names (file names without ``.ipynb``) to run, in order; a
+        string may be a comma list. Short aliases are accepted: ``overview``,
+        ``terms``, ``rhetoric`` (or ``markers``), see ``NOTEBOOK_ALIASES``.
     parameters : mapping, optional
         Notebook parameters. A plain name (``top_n``) goes to every notebook
         whose parameters cell declares it and must be declared by at least one;
         ``notebook.name`` (``corpus_overview.top_n``) goes to that notebook only
         and overrides the plain form. ``corpus``, ``out_dir`` and
         ``figure_formats`` are set by this function and cannot be passed here.
+        Each value must have the type of the parameter's default in the
+        notebook (an int is accepted for a float; anything where the default
+        is None).
     figure_formats : str or sequence of str, default ("png",)
         Formats the notebooks save figures in: ``png``, ``svg``, ``pdf``.
+    formats : str or sequence of str, default ("html",)
+        Report formats: ``html`` (always written) and ``pdf``, which prints
+        ``index.html`` and each ``<nb>.html`` to ``<page>.pdf`` with a headless
+        Chromium.
+    chromium : str or path-like, optional
+        The Chromium to print PDF with; default ``$RHETORIC_CHROMIUM``, else
+        ``chromium``, ``chromium-browser`` or ``google-chrome`` on ``PATH``.
     kernel_name : str, default "python3"
         Jupyter kernel to run the notebooks with. ``python3`` is the kernel of
         the Python running this function (``sys.executable``).
     log_output : bool, default False
         Stream the notebooks' output to the ``papermill`` logger while they run.
+    progress : bool, optional
+        Show progress bars on stderr (overall, and per notebook its cells).
+        Default: only when stderr is a terminal and ``CI`` is not set.
     notebook_dir : str or path-like, optional
         Folder to find the notebooks in; default the repository's ``notebooks/``.
 
@@ -114,12 +126,16 @@ def run_report(
     CorpusError
         If the corpus path does not exist (nothing is written).
     ParameterError
-        If the name, a notebook, a parameter, a figure format or the kernel is
-        not accepted (nothing is written).
+        If the name, a notebook, a parameter (name or type), a figure or report
+        format or the kernel is not accepted, or PDF is asked for and no
+        Chromium is found (nothing is written).
     ReportError
         If a notebook fails. The message names the notebook, the cell and the
         exception; the partial run is moved to ``<out>/<name>.failed/`` and a
         previous report of the same name is left as it was.
+    KeyboardInterrupt
+        If interrupted (Ctrl-C, or SIGTERM in the main thread): the temporary
+        folder is deleted and the previous report is left as it was.
 
     Examples
     --------
@@ -130,41 +146,93 @@ def run_report(
     corpus_path = _resolve_corpus(corpus)
     out_dir = Path(out if out is not None else Path.cwd() / "reports").expanduser().resolve()
     name = _check_name(name if name is not None else _slug(corpus_path))
-    formats = parse_formats(figure_formats)
-    paths = _find_notebooks(notebooks, notebook_dir)
-    plan = _plan_parameters(paths, parameters, corpus=corpus_path, formats=formats)
+    figure_formats = parse_formats(figure_formats)
+    report_formats = parse_report_formats(formats)
+    paths = _find_notebooks(expand_notebooks(notebooks), notebook_dir)
+    plan = plan_parameters(paths, parameters, corpus=corpus_path, formats=figure_formats)
     _check_kernel(kernel_name)
+    browser = find_chromium(chromium) if "pdf" in report_formats else None
+    show = _progress_wanted(progress)
 
     target = out_dir / name
     failed = out_dir / f"{name}.failed"
     work = out_dir / f".{name}.tmp-{os.getpid()}"
-    manifest = _manifest.new_manifest(name, corpus_path, paths, plan, formats, kernel_name,
-                                     _kernel_executable(kernel_name))
+    manifest = _manifest.new_manifest(name, corpus_path, paths, plan, figure_formats,
+                                      kernel_name, _kernel_executable(kernel_name))
+    manifest["formats"] = list(report_formats)
 
     out_dir.mkdir(parents=True, exist_ok=True)
     shutil.rmtree(work, ignore_errors=True)
-    (work / "figures").mkdir(parents=True)
-    (work / "tables").mkdir()
     started = time.perf_counter()
-    try:
-        for entry in manifest["notebooks"]:
-            _run_one(entry, paths[entry["name"]], work, kernel_name, log_output)
-    except BaseException as exc:
-        _manifest.finish(manifest, started, "failed")
-        message = _failure_message(manifest, exc, failed, target)
-        manifest["error"] = message
-        _manifest.write_manifest(work, manifest)
-        shutil.rmtree(failed, ignore_errors=True)
-        work.rename(failed)
-        if isinstance(exc, Exception):
+    with _terminate_as_interrupt():
+        try:
+            (work / "figures").mkdir(parents=True)
+            (work / "tables").mkdir()
+            with _progress.Overall(len(paths), enabled=show) as bar:
+                for entry in manifest["notebooks"]:
+                    bar.start(entry["name"])
+                    _run_one(entry, paths[entry["name"]], work, kernel_name, log_output, show)
+                    bar.done()
+                manifest["summary"] = _summary(work, corpus_path)
+                _manifest.finish(manifest, started, "ok")
+                _manifest.write_manifest(work, manifest)
+                (work / "index.html").write_text(index_html(manifest, work), encoding="utf-8")
+                if browser:
+                    pages = ["index", *paths]
+                    bar.start("pdf", total=len(pages))
+                    for page in pages:
+                        print_pdf(browser, work / f"{page}.html", work / f"{page}.pdf")
+                        bar.step()
+        except KeyboardInterrupt:
+            shutil.rmtree(work, ignore_errors=True)
+            raise
+        except Exception as exc:  # noqa: BLE001 - any failure becomes a ReportError
+            _manifest.finish(manifest, started, "failed")
+            message = _failure_message(manifest, exc, failed, target)
+            manifest["error"] = message
+            try:
+                _manifest.write_manifest(work, manifest)
+                shutil.rmtree(failed, ignore_errors=True)
+                work.rename(failed)
+            except BaseException:
+                shutil.rmtree(work, ignore_errors=True)
+                raise
             raise ReportError(message) from None
-        raise
-    _manifest.finish(manifest, started, "ok")
-    _manifest.write_manifest(work, manifest)
-    (work / "index.html").write_text(index_html(manifest), encoding="utf-8")
-    _swap_into_place(work, target)
+        _swap_into_place(work, target)
     shutil.rmtree(failed, ignore_errors=True)
     return target
+
+
+def _summary(work: Path, corpus: Path) -> dict[str, Any] | None:
+    """The landing page's corpus summary; a corpus it cannot summarise gets none."""
+    try:
+        return corpus_summary(work, corpus)
+    except Exception:  # noqa: BLE001 - the notebooks ran; the summary is a nicety
+        return None
+
+
+def _progress_wanted(progress: bool | None) -> bool:
+    if progress is not None:
+        return bool(progress)
+    ci = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+    return not ci and sys.stderr.isatty()
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """Turn SIGTERM into KeyboardInterrupt while a report runs (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 # -- checks before running -------------------------------------------------------
@@ -222,68 +290,6 @@ def _find_notebooks(
     return paths
 
 
-def _papermill_path(path: Path) -> str:
-    # papermill formats paths with str.format(**parameters); keep braces literal.
-    return str(path).replace("{", "{{").replace("}", "}}")
-
-
-def _plan_parameters(
-    paths: Mapping[str, Path],
-    parameters: Mapping[str, Any] | None,
-    *,
-    corpus: Path,
-    formats: tuple[str, ...],
-) -> dict[str, dict[str, Any]]:
-    """Return the parameters each notebook gets, checked against its parameters cell."""
-    import papermill
-
-    parameters = dict(parameters or {})
-    declared = {nb: papermill.inspect_notebook(_papermill_path(p)) for nb, p in paths.items()}
-    for nb, names in declared.items():
-        missing = [p for p in _REQUIRED if p not in names]
-        if missing:
-            raise ParameterError(
-                f"notebook {nb!r} does not declare {', '.join(map(repr, missing))} in a cell "
-                f"tagged 'parameters' ({paths[nb]}); every report notebook needs {_REQUIRED}"
-            )
-
-    plain: dict[str, Any] = {}
-    qualified: dict[str, dict[str, Any]] = {nb: {} for nb in paths}
-    for key, value in parameters.items():
-        nb, dot, param = str(key).rpartition(".")
-        if param in _RESERVED:
-            raise ParameterError(f"parameter {param!r} is set by the report runner; {_USE[param]}")
-        if not dot:
-            if not any(param in names for names in declared.values()):
-                raise ParameterError(_unknown(param, declared))
-            plain[param] = value
-        elif nb not in paths:
-            raise ParameterError(
-                f"parameter {key!r} names notebook {nb!r}, which is not in this report "
-                f"({', '.join(paths)})"
-            )
-        elif param not in declared[nb]:
-            raise ParameterError(_unknown(param, {nb: declared[nb]}))
-        else:
-            qualified[nb][param] = value
-
-    plan = {}
-    for nb, names in declared.items():
-        given = {"corpus": str(corpus), "out_dir": ".", "figure_formats": ",".join(formats)}
-        given.update(plain)
-        given.update(qualified[nb])
-        plan[nb] = {k: v for k, v in given.items() if k in names}
-    return plan
-
-
-def _unknown(param: str, declared: Mapping[str, Mapping[str, Any]]) -> str:
-    accepted = "; ".join(
-        f"notebook {nb!r} accepts {', '.join(n for n in names if n not in _RESERVED) or 'none'}"
-        for nb, names in declared.items()
-    )
-    return f"unknown parameter {param!r}: {accepted}"
-
-
 def _check_kernel(kernel_name: str) -> None:
     from jupyter_client.kernelspec import KernelSpecManager
 
@@ -311,7 +317,8 @@ def _kernel_executable(kernel_name: str) -> str | None:
 # -- running ---------------------------------------------------------------------
 
 
-def _run_one(entry: dict[str, Any], path: Path, work: Path, kernel_name: str, log: bool) -> None:
+def _run_one(entry: dict[str, Any], path: Path, work: Path, kernel_name: str, log: bool,
+             progress: bool) -> None:
     import nbformat
     import papermill
 
@@ -320,12 +327,12 @@ def _run_one(entry: dict[str, Any], path: Path, work: Path, kernel_name: str, lo
     clock = time.perf_counter()
     try:
         papermill.execute_notebook(
-            _papermill_path(path),
-            _papermill_path(work / f"{entry['name']}.ipynb"),
+            papermill_path(path),
+            papermill_path(work / f"{entry['name']}.ipynb"),
             parameters=entry["parameters"],
             kernel_name=kernel_name,
             cwd=str(work),
-            progress_bar=False,
+            progress_bar=_progress.cell_bar(entry["name"]) if progress else False,
             log_output=log,
         )
         executed = nbformat.read(work / f"{entry['name']}.ipynb", as_version=4)
@@ -371,7 +378,7 @@ def _failure_message(manifest: dict[str, Any], exc: BaseException, failed: Path,
                      target: Path) -> str:
     from papermill.exceptions import PapermillExecutionError
 
-    nb = next((e["name"] for e in manifest["notebooks"] if e["status"] == "failed"), "?")
+    nb = next((e["name"] for e in manifest["notebooks"] if e["status"] == "failed"), None)
     if isinstance(exc, PapermillExecutionError):
         first = next((ln.strip() for ln in (exc.source or "").splitlines() if ln.strip()), "")
         value = (str(exc.evalue).strip().splitlines() or [""])[0]
@@ -380,6 +387,9 @@ def _failure_message(manifest: dict[str, Any], exc: BaseException, failed: Path,
     else:
         what = f"failed: {type(exc).__name__}: {_shorten(str(exc).strip(), 300)}"
     kept = "is unchanged" if target.exists() else "does not exist"
+    if nb is None:  # every notebook ran; exporting (PDF) failed
+        return (f"the report {what}. The partial run is in {failed}{os.sep}; the previous "
+                f"report {target}{os.sep} {kept}.")
     return (
         f"notebook {nb!r} {what}. The partial run is in {failed}{os.sep} (open {nb}.ipynb "
         f"there to see the traceback); the previous report {target}{os.sep} {kept}."
@@ -390,4 +400,3 @@ def _shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-# -- manifest and index ----------------------------------------------------------

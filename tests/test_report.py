@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
+import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
@@ -19,11 +22,12 @@ import papermill
 import pytest
 
 from analysis import CorpusError, ParameterError, ReportError, run_report
-from analysis.report import NOTEBOOK_DIR
+from analysis.report import DEFAULT_NOTEBOOKS, NOTEBOOK_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
 TEST_NOTEBOOKS = ROOT / "tests" / "data" / "notebooks"
 SCRIPT = "<script>alert(1)</script>"
+IMG = "<img src=x onerror=alert(1)>"
 
 
 @pytest.fixture(scope="session")
@@ -34,11 +38,31 @@ def seed_corpus(tmp_path_factory, seed_path) -> Path:
     return folder
 
 
+def _cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"MPLBACKEND"}}
+    return subprocess.run([sys.executable, "-m", "analysis", "report", *args], cwd=cwd or ROOT,
+                          env=env, capture_output=True, text=True, timeout=900,
+                          check=False)
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 @pytest.fixture(scope="session")
-def good_report(tmp_path_factory, seed_corpus) -> Path:
+def good_run(tmp_path_factory, seed_corpus) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """``python -m analysis report SEEDS`` once for the session, as a user runs it."""
     out = tmp_path_factory.mktemp("reports")
-    return run_report(seed_corpus, out=out, parameters={"top_n": 10},
-                      figure_formats=("png", "svg"))
+    done = _cli(str(seed_corpus), "--out", str(out), "-p", "top_n", "10",
+                "--figure-formats", "png,svg")
+    assert done.returncode == 0, done.stderr
+    return done, out / "seeds"
+
+
+@pytest.fixture(scope="session")
+def good_report(good_run) -> Path:
+    return good_run[1]
 
 
 def _nothing_written(out: Path) -> bool:
@@ -142,6 +166,98 @@ def test_index_links_to_every_notebook(good_report, seed_corpus):
     assert str(seed_corpus) in page
 
 
+@pytest.mark.slow
+def test_cli_report_honours_the_whole_folder_contract(good_run):
+    done, report = good_run
+    assert done.stdout.strip() == f"Report written to {report / 'index.html'}"
+    assert "Traceback" not in done.stderr
+    assert "%|" not in done.stderr  # no progress bars when stderr is not a terminal
+    for nb in DEFAULT_NOTEBOOKS:
+        executed = nbformat.read(report / f"{nb}.ipynb", as_version=4)
+        tags = [t for c in executed.cells for t in c.metadata.get("tags", [])]
+        assert "injected-parameters" in tags, nb
+        figures = sorted((report / "figures").glob(f"{nb}-*.png"))
+        assert figures, f"{nb} saved no figure"
+        for png in figures:
+            assert png.with_suffix(".svg").stat().st_size > 0, png.name
+        assert sorted((report / "tables").glob(f"{nb}-*.csv")), f"{nb} saved no table"
+    names = [p.name for p in (report / "figures").iterdir()] + [
+        p.name for p in (report / "tables").iterdir()]
+    assert all(n.split("-", 1)[0] in DEFAULT_NOTEBOOKS for n in names), names
+    assert {p.suffix for p in (report / "figures").iterdir()} == {".png", ".svg"}
+
+
+class _Page(HTMLParser):
+    """Parses a page; records code cells that still show their input."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[set[str]] = []
+        self.code_inputs = 0
+        self.prompts = 0
+        self.tags = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags += 1
+        classes = set((dict(attrs).get("class") or "").split())
+        self.prompts += bool(classes & {"jp-InputPrompt", "input_prompt"})
+        if tag in {"br", "img", "meta", "link", "input", "hr", "col", "source", "wbr"}:
+            return
+        if classes & {"jp-InputArea", "input_area"} and any(
+            {"jp-CodeCell", "code_cell"} & c for c in self.stack
+        ):
+            self.code_inputs += 1
+        self.stack.append(classes)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in {"br", "img", "meta", "link", "input", "hr", "col", "source", "wbr"} \
+                and self.stack:
+            self.stack.pop()
+
+
+@pytest.mark.slow
+def test_every_html_page_parses_and_shows_no_code(good_report):
+    pages = sorted(good_report.glob("*.html"))
+    assert [p.stem for p in pages] == sorted(["index", *DEFAULT_NOTEBOOKS])
+    for page in pages:
+        parser = _Page()
+        parser.feed(page.read_text(encoding="utf-8"))
+        parser.close()
+        assert parser.tags > 10, page.name
+        assert parser.code_inputs == 0, f"{page.name} shows code input"
+        assert parser.prompts == 0, f"{page.name} shows input prompts"
+
+
+@pytest.mark.slow
+def test_index_summarises_the_corpus_and_shows_the_key_figures(good_report):
+    page = (good_report / "index.html").read_text(encoding="utf-8")
+    lengths = pd.read_csv(good_report / "tables" / "corpus_overview-lengths.csv")
+    assert "1 document," in page
+    assert f"{int(lengths.n_words.sum()):,} words" in page
+    assert "dated 2018-07-20 to 2018-07-20" in page
+    for png in (good_report / "figures").glob("*.png"):
+        assert f'<img src="figures/{png.name}"' in page
+    for nb in DEFAULT_NOTEBOOKS:
+        assert f'href="{nb}.html"' in page
+    summary = json.loads((good_report / "manifest.json").read_text())["summary"]
+    assert summary["documents"] == 1 and summary["words"] == int(lengths.n_words.sum())
+
+
+@pytest.mark.slow
+def test_a_rerun_gives_identical_tables_and_figures_and_the_same_names(good_run, seed_corpus):
+    _, report = good_run
+    before = _snapshot(report)
+    again = _cli(str(seed_corpus), "--out", str(report.parent), "-p", "top_n", "10",
+                 "--figure-formats", "png,svg")
+    assert again.returncode == 0, again.stderr
+    after = _snapshot(report)
+    assert sorted(after) == sorted(before)
+    for name in before:
+        if name.startswith(("tables/", "figures/")):
+            assert after[name] == before[name], name
+    assert [p.name for p in report.parent.iterdir()] == ["seeds"]
+
+
 # -- escaping ------------------------------------------------------------------------
 
 
@@ -149,7 +265,9 @@ def test_index_links_to_every_notebook(good_report, seed_corpus):
 def test_corpus_text_is_escaped_in_every_html_file(tmp_path):
     corpus = tmp_path / "xss<i>corpus"
     corpus.mkdir()
-    doc = {"doc_id": "xss", "title": f"Title {SCRIPT}", "text": f"Body {SCRIPT} ends here."}
+    doc = {"doc_id": "xss", "title": f"Title {SCRIPT}", "speaker": IMG, "date": "2018-07-19",
+           "text": f"Body {SCRIPT} ends here. Cold War mentality {IMG} is win-win.\n\n"
+                   f"The spokesperson said {IMG} and {SCRIPT} twice."}
     (corpus / "docs.jsonl").write_text(json.dumps(doc) + "\n", encoding="utf-8")
     report = run_report(corpus, out=tmp_path / "reports")
     assert report.name == "xss-i-corpus"
@@ -160,7 +278,10 @@ def test_corpus_text_is_escaped_in_every_html_file(tmp_path):
     for page in report.glob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert "<script>alert" not in text, page.name
+        assert "<img src=x" not in text, page.name
+        assert "onerror=alert(1)>" not in text.replace("&lt;img src=x onerror=alert(1)&gt;", ""), page.name
         assert "<i>corpus" not in text, page.name
+    assert "&lt;img src=x onerror=alert(1)&gt;" in overview
 
 
 # -- errors before anything runs ---------------------------------------------------------
@@ -179,7 +300,7 @@ def test_unknown_parameter_is_refused_before_anything_is_written(seed_corpus, tm
     [
         ({"corpus": "x"}, "corpus argument"),
         ({"out_dir": "x"}, "--out"),
-        ({"figure_formats": "svg"}, "--formats"),
+        ({"figure_formats": "svg"}, "--figure-formats"),
         ({"elsewhere.top_n": 5}, "'elsewhere'"),
         ({"corpus_overview.topn": 5}, "'topn'"),
     ],
