@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -96,7 +97,7 @@ def plot_event_timeline(
         return ax
 
     lo, hi = shown["date"].min(), shown["date_end"].max()
-    width = max((hi - lo) / pd.Timedelta(days=1), 1.0)
+    width = max(_days(lo, hi), 1.0)
     per_char = width / 90  # about 90 characters of label across the axes
     lane_end: list[float] = []
     for date, end, kind, label, value in zip(
@@ -105,8 +106,8 @@ def plot_event_timeline(
     ):  # fmt: skip
         text = f"{value} {label}".strip() if isinstance(label, str) and label else str(value)
         text = text if len(text) <= label_chars else text[: label_chars - 1] + "…"
-        x0 = (date - lo) / pd.Timedelta(days=1)
-        x1 = max((end - lo) / pd.Timedelta(days=1), x0) + len(text) * per_char
+        x0 = _days(lo, date)
+        x1 = max(_days(lo, end), x0) + len(text) * per_char
         lane = next((i for i, e in enumerate(lane_end) if e < x0), len(lane_end))
         if lane == len(lane_end):
             lane_end.append(x1)
@@ -119,8 +120,9 @@ def plot_event_timeline(
         ax.annotate(text, (date, lane), xytext=(4, 5), textcoords="offset points", fontsize=8, color=color)
     ax.set_ylim(-0.7, max(len(lane_end), 1) + 0.3)
     ax.set_yticks([])
-    margin = pd.Timedelta(days=max(width * 0.05, 1))
-    ax.set_xlim(lo - margin, hi + margin + pd.Timedelta(days=width * 0.15))
+    margin = datetime.timedelta(days=max(width * 0.05, 1))
+    lo_x, hi_x = pd.Timestamp(lo).to_pydatetime(), pd.Timestamp(hi).to_pydatetime()
+    ax.set_xlim(lo_x - margin, hi_x + margin + datetime.timedelta(days=width * 0.15))
     title = "Dated mentions (blue) and publication dates (red)"
     if n_all > len(shown):
         title += f": {len(shown)} of {n_all} shown"
@@ -220,3 +222,10 @@ def plot_trends(
     ax.spines[["top", "right"]].set_visible(False)
     ax.get_figure().autofmt_xdate()
     return ax
+
+
+def _days(start, end) -> float:
+    """Days from ``start`` to ``end``, for spans longer than a nanosecond Timedelta holds (292 years)."""
+    import pandas as pd
+
+    return (pd.Timestamp(end).to_pydatetime() - pd.Timestamp(start).to_pydatetime()).total_seconds() / 86400

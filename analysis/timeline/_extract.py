@@ -15,17 +15,25 @@ from analysis.timeline._rules import NEEDS_PERIOD, NEEDS_TENSE, RULES
 
 # future-tense cues in the clause around an expression ("will meet on Thursday")
 _FUTURE = re.compile(
-    r"\b(?:will|won't|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planned\s+to|scheduled|"
-    r"expected\s+to|due\s+to\s+(?:be|meet|visit|hold|start|begin|arrive|travel|sign|vote)|might|may|"
-    r"as\s+(?:early|soon)\s+as|upcoming|to\s+be\s+held|intends?\s+to|effective|next)\b|\w'll\b",
+    r"\b(?:will|won't|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planned\s+to|"
+    r"(?<!had\sbeen\s)(?<!was\s)(?<!were\s)scheduled|expected\s+to|set\s+to|"
+    r"due\s+to\s+(?:be|meet|visit|hold|start|begin|arrive|travel|sign|vote)|might|may|"
+    r"as\s+(?:early|soon)\s+as|upcoming|to\s+be\s+held|intends?\s+to|effective|next(?!\s+to\b))\b|\w'll\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(r"\b(?:was|were|had|did|ago)\b", re.IGNORECASE)
-# a date right after one of these is a deadline, so ahead of the dateline ("payable Jan. 2", "until March 6")
+# a date right after one of these is a deadline: the nearest such date ("payable Jan. 2", "through Oct. 19")
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|payable|effective|expires?|expiring|to)\s+$", re.IGNORECASE)
+_ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended)\b")  # "the year ended June 30": a year's stretch
 DEADLINE_KINDS = {"mdy", "dmy", "month"}
 _OPENING = re.compile(r"\W*(?:(?:on|in|by|at|from|until|since|and|but|then)\s+)?", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[.!?;,\n]|\b(?:after|before|when|while|because|although|but)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(
+    # a period ends a clause, except after an initial or a title ("Daniel P. Davison", "Mr. Ford")
+    r"(?<!\s(?-i:[A-Z]))(?<!\bMr|\bDr|\bSt|\bCo|\bJr)(?<!\bMrs|\bInc|\bGen|\bSen|\bRep|\bGov)\.|[!?;,\n]|"
+    r"\b(?:after|before|when|while|because|although|but)\b",
+    re.IGNORECASE,
+)
+_LAST_CLAUSE_END = re.compile(r"(?s:.*)(?:" + _CLAUSE_END.pattern + ")", re.IGNORECASE)
 _REPORTED = re.compile(
     r"\b(?:said|told|announced|reported|added|stated|predicted|confirmed|declared|denied|warned|urged|"
     r"refused|met|held|signed|issued)\s+(?:on\s+)?$"
@@ -40,7 +48,8 @@ _QUARTER = re.compile(r"\bquarter\b", re.IGNORECASE)
 def clause_of(text: str, start: int, end: int) -> str:
     """The clause holding ``text[start:end]``, the expression left out."""
     left = text[max(0, start - _WINDOW) : start]
-    cut = max((m.end() for m in _CLAUSE_END.finditer(left)), default=0)
+    last = _LAST_CLAUSE_END.match(left)  # the rightmost clause end: greedy, then back off
+    cut = last.end() if last else 0
     right = text[end : end + _WINDOW]
     # an expression opening its clause ("On Thursday, the ministers will meet") takes the next one
     opening = _OPENING.fullmatch(left[cut:]) is not None
@@ -104,9 +113,13 @@ def scan(text: str, anchor: dt.date | None) -> list[tuple[int, int, str, str, st
     rows = []
     for start, end, kind, groups in find_timexes(text):
         tense = clause_tense(text, start, end) if kind in NEEDS_TENSE else None
-        future = tense == "future" or (kind in DEADLINE_KINDS and _DEADLINE.search(text[max(0, start - 12) : start]))
-        if tense == "past":
+        future = tense == "future"
+        if not future and kind in DEADLINE_KINDS and _DEADLINE.search(text, max(0, start - 12), start):
+            groups["deadline"] = True  # "extended to Nov. 16": the nearest such date, either side of the dateline
+        elif tense == "past":
             groups["past"] = True
+        if kind == "theunit" and _ENDED.match(text, end):
+            groups["span"] = True  # "the year ended June 30": a stretch of a year, not the calendar year
         if kind in NEEDS_PERIOD and _QUARTER.search(context_around(text, start, end)):
             groups["in_quarter"] = True
         result = RULES[kind](groups, anchor, future)

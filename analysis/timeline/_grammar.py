@@ -10,7 +10,8 @@ alternation. It finds spans and their parts (``kind`` and named groups);
 Speed: the grammar is tried only at trigger words (an Aho-Corasick automaton
 over month, weekday and unit words; a regex for digits) and at the run of
 prefix words just before each ("the early", "more than two"), and only the
-patterns whose first character (read off the parsed regex) fits.
+patterns whose first character (read off the parsed regex) fits, joined in
+one alternation per first character (compiled at import).
 :func:`find_timexes_slow`, the whole alternation tried at every position,
 is the reference the tests compare against.
 
@@ -85,6 +86,8 @@ _PATTERNS = [
     ("dmy", rf"(?:(?P<dm_wd>{_WDAY}),?\s+)?(?P<dm_d>{_DAY})\s+(?:of\s+)?(?P<dm_m>{_MONTH})(?:,?\s+(?P<dm_y>{_YEAR}))?"),
     # [early] July [of] 2018 | mid-July | July
     ("month", rf"(?:(?P<mo_rel>last|next|this|early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)?(?P<mo_m>{_MONTH})(?:,?\s+(?:of\s+)?(?P<mo_y>{_YEAR})|\s+(?P<mo_ry>last|next|this)\s+year)?"),
+    # the year-ago third quarter | last year's quarter | this year's first half
+    ("yquarter", r"(?:the\s+)?(?:(?P<yq_ya>year[\s-](?:ago|earlier))|(?P<yq_rel>last|this|next)\s+year's)\s+(?:fiscal\s+)?(?:(?P<yq_o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-])?(?P<yq_u>quarter|half)(?!s)"),
     # N units ago / earlier / later / from now
     ("ago", rf"(?:(?P<ag_mt>more\s+than|less\s+than|at\s+least)\s+)?(?P<ag_n>{_NUM}|{_VAGUE})[\s-]+(?P<ag_u>{_UNIT})\s+(?P<ag_dir>ago|from\s+now|hence|(?:earlier|later|before)(?!\s+(?:than|that|the|a|an|his|her|their|its)\b))"),
     # year-earlier, year-ago (adjectival: a year before the DCT's period)
@@ -93,14 +96,14 @@ _PATTERNS = [
     ("rel", rf"(?:(?P<rl_edge>earlier|later|early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+(?:in\s+)?)?(?P<rl_rel>this|last|next|the\s+past|the\s+coming|the\s+previous|the\s+following|the\s+current|the\s+latest|the\s+same|the\s+next|the\s+last|past|coming|previous|current|latest)\s+(?P<rl_u>{_UNIT1}|{_SEASON}|{_WDAY})(?:'s)?(?:\s+(?P<rl_part>{_PART}))?(?!\s*-)"),
     ("earlier", r"(?P<er_edge>earlier|later)\s+in\s+the\s+(?P<er_u>week|month|year|day)"),
     # the first/third quarter [of 1998] | third-quarter | Q3 | the first half
-    ("quarter", rf"(?:the\s+)?(?:(?P<qu_fis>fiscal)\s+)?(?P<qu_o>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-](?P<qu_u>quarter|half)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<qu_y>{_YEAR}))?"),
+    ("quarter", rf"(?:the\s+)?(?:(?P<qu_y0>{_YEAR})\s+)?(?:(?P<qu_fis>fiscal)\s+)?(?P<qu_o>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-](?P<qu_u>quarter|half)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<qu_y>{_YEAR}))?"),
     ("quarterq", rf"(?P<qq_u>Q|H)(?P<qq_o>[1-4])(?:\s+(?P<qq_y>{_YEAR}))?\b"),
     ("thequarter", r"the\s+(?P<tq_rel>latest\s+|current\s+|year-ago\s+|year-earlier\s+)?(?P<tq_u>quarter)(?!s)"),
     # nineteen ninety-six | the year two thousand
     ("spoken", rf"(?:the\s+year\s+)?(?:nineteen[\s-]+(?P<sy_d>{_alt(w for w in NUMBERS if w.endswith('ty'))})(?:[\s-]+(?P<sy_u>one|two|three|four|five|six|seven|eight|nine))?|(?P<sy_k>two\s+thousand)(?:\s+and\s+(?P<sy_ku>one|two|three|four|five|six|seven|eight|nine|ten))?)"),
     # the 1990s | the early 1980s | the '90s | the nineties | mid-1990s
     ("decade", rf"(?:the\s+)?(?:{_EDGE.format('dc_edge')}[\s-]+)?(?:(?P<dc_y>1\d\d0|20\d0)'?s|'(?P<dc_2>\d0)s|(?:nineteen[\s-]+)?(?P<dc_w>{_alt(DECADE_WORDS)}))\b"),
-    ("century", rf"the\s+(?:{_EDGE.format('ce_edge')}[\s-]+)?(?P<ce_o>{_alt(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))\s+century"),
+    ("century", rf"(?:the\s+)?(?:{_EDGE.format('ce_edge')}[\s-]+)?(?P<ce_o>{_alt(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))\s+century"),
     # the summer of 2018 | summer 2018 | the summer
     ("season", rf"(?:(?P<se_edge>early|late|mid)[\s-]+)?(?:the\s+)?(?P<se_s>{_SEASON})(?:\s+(?:of\s+)?(?P<se_y>{_YEAR}))"),
     # sets: every year, each Thursday, daily, twice a week, per year
@@ -122,7 +125,7 @@ _PATTERNS = [
     # the year, the fiscal year, the week, the weekend (the current one)
     ("theunit", r"the\s+(?:(?P<tu_q>fiscal|calendar|full|whole)\s+)?(?P<tu_u>year|week|weekend)(?!\s*(?:\d|two\b|nineteen\b|-|'s\b|of\b|before|after|earlier|later|ago|in\s+which|when|that))"),
     # fiscal 1998 | 1998
-    ("year", r"(?:(?P<yr_edge>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)?(?:(?P<yr_fis>fiscal|FY)\s*)?(?<![$£€\d.,/-])(?P<yr_y>1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|-\d|\s*(?:percent|per\s+cent))"),
+    ("year", r"(?:(?P<yr_edge>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)?(?:(?P<yr_fis>fiscal|FY)\s*)?(?<![$£€\d.,/])(?<!\d-)(?P<yr_y>1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|-\d|\s*(?:percent|per\s+cent))"),
 ]
 
 def _compile(patterns) -> re.Pattern:
@@ -142,6 +145,9 @@ for _name in _ORDER:
         _current.append(_name)
 # words that only count as time words when capitalised (May the modal, March the verb, ...)
 _CAPITALISED = re.compile(r"(?i:january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.|monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
+_NAMES_LOWER = re.compile(_CAPITALISED.pattern[len("(?i:") : -1])
+# the kinds whose pattern can hold a month or weekday name (the others need no case check)
+_NAMED_KINDS = frozenset(kind for kind, pattern in _PATTERNS if re.search("january|monday", pattern))
 # a bare "May", "March" etc. needs a time preposition or determiner before it
 _AMBIGUOUS_MONTHS = {"may", "march", "june", "august"}
 _MONTH_CUE = re.compile(r"(?:\b(?:in|since|until|till|by|of|from|to|through|during|early|late|mid|last|next|this|before|after|between|and|or|end|beginning|start|middle)[\s-]*)$", re.IGNORECASE)
@@ -222,26 +228,32 @@ def _first_chars(pattern: str) -> set | None:
 
 
 _FIRST = {kind: _first_chars(pattern) for kind, pattern in _PATTERNS}
-_SINGLE: dict[str, re.Pattern] = {}
 _BY_CHAR: dict[str, list[re.Pattern]] = {}
+_BY_KINDS: dict[tuple, re.Pattern] = {}
 
 
 def patterns_for(char: str) -> list[re.Pattern]:
     """The grammar's patterns that can start with ``char`` (lower case), in grammar order.
 
-    Trying them one by one at a position gives the match the whole alternation
-    would (the first alternative that matches wins), at a fraction of the cost.
+    Returned as one alternation of those patterns (a list of one, or empty):
+    at a position it gives the match the whole grammar would (the first
+    alternative that matches wins), at a fraction of the cost.
     """
     patterns = _BY_CHAR.get(char)
     if patterns is None:
-        patterns = []
-        for kind, pattern in _PATTERNS:
-            if _FIRST[kind] is None or char in _FIRST[kind]:
-                if kind not in _SINGLE:
-                    _SINGLE[kind] = _compile([(kind, pattern)])
-                patterns.append(_SINGLE[kind])
+        fitting = tuple(kind for kind, _ in _PATTERNS if _FIRST[kind] is None or char in _FIRST[kind])
+        # one alternation of the fitting patterns, in grammar order: one call tries them all
+        if fitting and fitting not in _BY_KINDS:
+            _BY_KINDS[fitting] = _compile([(kind, pattern) for kind, pattern in _PATTERNS if kind in fitting])
+        patterns = [_BY_KINDS[fitting]] if fitting else []
         _BY_CHAR[char] = patterns
     return patterns
+
+
+def warm_up() -> None:
+    """Compile the grammar's alternations for every character a scan can start at (done once)."""
+    for char in "abcdefghijklmnopqrstuvwxyz0123456789'":
+        patterns_for(char)
 
 
 def _automaton():
@@ -255,12 +267,14 @@ def _automaton():
             return None
         automaton = ahocorasick.Automaton()
         for word in TRIGGERS:
-            automaton.add_word(word, len(word))
+            automaton.add_word(word, (len(word), word.rstrip(".") in _NAMES))
         automaton.make_automaton()
         _AUTOMATON = automaton
     return None if _AUTOMATON is False else _AUTOMATON
 
 
+# month and weekday names: the grammar accepts them only capitalised (see _case_ok)
+_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS)
 _TRIGGER_WORDS = re.compile(r"(?<![^\W_])(?:" + "|".join(sorted(map(re.escape, TRIGGERS), key=len, reverse=True)) + ")")
 
 
@@ -278,12 +292,15 @@ def _trigger_starts(text: str, lower: str, *, automaton=True) -> list[int]:
         starts.add(start)
     found = _automaton() if automaton else None
     if found is None:
-        starts.update(m.start() for m in _TRIGGER_WORDS.finditer(lower))
+        starts.update(
+            m.start() for m in _TRIGGER_WORDS.finditer(lower)
+            if not (m.group().rstrip(".") in _NAMES and text[m.start()].islower())
+        )  # fmt: skip
     else:
-        for end, length in found.iter(lower):
+        for end, (length, named) in found.iter(lower):
             start = end - length + 1
-            if start == 0 or not lower[start - 1].isalnum():
-                starts.add(start)
+            if (start == 0 or not lower[start - 1].isalnum()) and not (named and text[start].islower()):
+                starts.add(start)  # a month or weekday name counts only capitalised ("may", "march")
     return sorted(starts)
 
 
@@ -346,7 +363,9 @@ def _accept(match: re.Match, text: str) -> tuple[int, int, str, dict] | None:
 
 def _case_ok(body: str, kind: str, text: str, start: int) -> bool:
     """Month and weekday names count only capitalised; bare ambiguous months need a cue."""
-    for word in _CAPITALISED.finditer(body):
+    if kind not in _NAMED_KINDS:
+        return True
+    for word in _NAMES_LOWER.finditer(body.lower()):  # case-sensitive on lower case: faster than (?i:)
         if not body[word.start()].isupper():
             return False
     if kind == "month":
@@ -354,3 +373,6 @@ def _case_ok(body: str, kind: str, text: str, start: int) -> bool:
         if lowered in _AMBIGUOUS_MONTHS and not _MONTH_CUE.search(text[max(0, start - 12) : start]):
             return False
     return True
+
+
+warm_up()  # compiled at import, so the first call pays no compilation

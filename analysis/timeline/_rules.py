@@ -15,12 +15,12 @@ from analysis.timeline import normalise as n
 Result = tuple[str, str, str | None] | None
 
 
-def _explicit_day(year: int | None, month: int, day: int, anchor, future, mod=None, past=False) -> Result:
+def _explicit_day(year: int | None, month: int, day: int, anchor, future, mod=None, past=False, deadline=False) -> Result:
     if year is None:
         if anchor is None:
             valid = n.safe_date(2000, month, day)  # a leap year: accept February 29
             return "DATE", (f"XXXX-{month:02d}-{day:02d}" if valid else n.UNKNOWN), mod
-        year = n.infer_year(anchor, month, day, future, past)
+        year = n.infer_year(anchor, month, day, future, past, deadline)
     date = n.safe_date(year, month, day) if n.year_ok(year) else None
     return "DATE", (n.day_value(date) if date else n.UNKNOWN), mod
 
@@ -84,12 +84,12 @@ def rule_mdy(g, anchor, future) -> Result:
     rel = (g.get("md_rel") or "").lower()
     if year is None and anchor is not None and rel in ("last", "next"):  # last Oct. 23: before the dateline
         future, g = rel == "next", {**g, "past": True} if rel == "last" else g
-    return _explicit_day(year, month, day, anchor, future, n.edge_mod(g.get("md_edge")), "past" in g)
+    return _explicit_day(year, month, day, anchor, future, n.edge_mod(g.get("md_edge")), "past" in g, "deadline" in g)
 
 
 def rule_dmy(g, anchor, future) -> Result:
     year = int(g["dm_y"]) if "dm_y" in g else None
-    return _explicit_day(year, n.month_of(g["dm_m"]), _day(g, "dm_d"), anchor, future, None, "past" in g)
+    return _explicit_day(year, n.month_of(g["dm_m"]), _day(g, "dm_d"), anchor, future, None, "past" in g, "deadline" in g)
 
 
 def rule_month(g, anchor, future) -> Result:
@@ -112,7 +112,7 @@ def rule_month(g, anchor, future) -> Result:
     elif rel == "this":
         year = anchor.year
     else:
-        year = n.infer_year(anchor, month, None, future, "past" in g)
+        year = n.infer_year(anchor, month, None, future, "past" in g, "deadline" in g)
     return "DATE", (f"{year:04d}-{month:02d}" if n.year_ok(year) else n.UNKNOWN), mod
 
 
@@ -198,7 +198,24 @@ def rule_quarter(g, anchor, future) -> Result:
     q = n.ordinal(g["qu_o"])
     if q > per_year:
         return None
-    return _quarter(q, per_year, int(g["qu_y"]) if "qu_y" in g else None, anchor, future)
+    year = g.get("qu_y") or g.get("qu_y0")
+    return _quarter(q, per_year, int(year) if year else None, anchor, future)
+
+
+def rule_yquarter(g, anchor, future) -> Result:
+    per_year = 4 if g["yq_u"].lower() == "quarter" else 2
+    q = n.ordinal(g["yq_o"]) if "yq_o" in g else None
+    if q is not None and q > per_year:
+        return None
+    if anchor is None:
+        return "DATE", f"XXXX-{'Q' if per_year == 4 else 'H'}{q or 'X'}", None
+    shift = {"last": -1, "this": 0, "next": 1}.get((g.get("yq_rel") or "last").lower(), -1)
+    if q is not None:
+        return _quarter(q, per_year, anchor.year + shift, anchor, future)
+    if per_year == 2:
+        return "DATE", f"{anchor.year + shift:04d}-HX", None
+    # no ordinal: the quarter last completed, moved by whole years ("the year-ago quarter")
+    return "DATE", n.relative_value(anchor, "quarter", -1 + 4 * shift) or n.UNKNOWN, None
 
 
 def rule_quarterq(g, anchor, future) -> Result:
@@ -272,6 +289,8 @@ def rule_dur(g, anchor, future) -> Result:
     unit = g["du_u"].lower()
     if n.unit_of(unit) == "second" and n._words(g["du_n"]) in ("a", "an", "one"):
         return None  # "a second round", "one second thought"
+    if n.unit_of(unit) in ("second", "quarter") and n._YEARLIKE.fullmatch(g["du_n"]):
+        return None  # "1988 second", "1988 quarter": a year before an ordinal or a quarter, not a count
     if n._words(g.get("du_old")) == "old":
         return None  # an age ("a 6-year-old boy") is not a temporal expression
     return "DURATION", n.duration(count, unit), n._MODS.get(n._words(g.get("du_mt")))
@@ -325,6 +344,8 @@ def rule_weekday(g, anchor, future) -> Result:
 
 def rule_theunit(g, anchor, future) -> Result:
     unit = g["tu_u"].lower()
+    if "span" in g and unit == "year" and (g.get("tu_q") or "fiscal").lower() == "fiscal":
+        return "DURATION", "P1Y", None
     if anchor is None:
         return "DATE", n.placeholder(unit), None
     if unit == "weekend":  # the weekend just past, or the coming one in a future clause

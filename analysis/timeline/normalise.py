@@ -56,6 +56,7 @@ _OFFSETS = {"this": 0, "current": 0, "same": 0, "last": -1, "previous": -1, "lat
 _MODS = {"more than": "MORE_THAN", "less than": "LESS_THAN", "fewer than": "LESS_THAN", "at least": "EQUAL_OR_MORE"}
 _SEASON_ORDER = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}
 _SPACE = re.compile(r"[\s-]+")
+_YEARLIKE = re.compile(r"1[5-9]\d\d|20\d\d")
 
 
 def _words(value: str | None) -> str:
@@ -153,15 +154,20 @@ def weekday_date(anchor: dt.date, weekday: int, *, relation: str) -> dt.date | N
     return add_days(anchor, ahead if relation == "on_or_after" else (ahead or 7))
 
 
-def infer_year(anchor: dt.date, month: int, day: int | None, future: bool, past: bool = False) -> int:
+def infer_year(anchor: dt.date, month: int, day: int | None, future: bool, past: bool = False, deadline: bool = False) -> int:
     """The year of a month (and day) named without one, seen from ``anchor``.
 
     In a future clause, the next such date on or after the dateline; in a
     past clause, the last one on or before it. Without a tense cue, the
     nearest: moved back a year when it lies more than six months after the
-    dateline (December in a January report).
+    dateline (December in a January report). After a deadline word ("until",
+    "through", "payable") with no tense cue, the nearest such date either side.
     """
     year = anchor.year
+    if deadline and not future and not past:  # "through Oct. 19", "payable Jan. 2": the nearest such date
+        target = (month, day or 15)
+        candidates = [y for y in (year - 1, year, year + 1) if year_ok(y) and safe_date(y, month, min(target[1], 28))]
+        return min(candidates, key=lambda y: abs((dt.date(y, month, min(target[1], 28)) - anchor).days), default=year)
     if future:
         before = (month, day or 31) < (anchor.month, anchor.day)
         return year + 1 if before else year
@@ -174,8 +180,8 @@ def infer_year(anchor: dt.date, month: int, day: int | None, future: bool, past:
 def quarter_year(anchor: dt.date, q: int, per_year: int, future: bool) -> int:
     """Year of the ``q``-th quarter (or half) named without a year."""
     current = (anchor.month - 1) * per_year // 12 + 1
-    if future:
-        return anchor.year if q >= current else anchor.year + 1
+    if future:  # the quarter just ended is still reported on ("third-quarter results will be lower" in October)
+        return anchor.year if q >= current - 1 else anchor.year + 1
     return anchor.year if q <= current else anchor.year - 1
 
 

@@ -36,8 +36,11 @@ def timex_table(docs: pd.DataFrame | str, *, sentences: pd.DataFrame | None = No
         ``date`` (datetime64; NaT when unknown), as :func:`analysis.read_corpus`
         returns; or one text, the document ``"doc"`` without a date.
     sentences : DataFrame, optional
-        The :func:`analysis.sentence_table` of ``docs``, when already made;
-        computed when not given (only if some expression is found).
+        The :func:`analysis.sentence_table` of ``docs``, when already made
+        (as for :func:`analysis.timeline.event_timeline`): pass it, and the
+        sentence step, about a third of the time on a large corpus and most
+        of it on a small one, is not done again. Computed when not given
+        (only if some expression is found).
 
     Returns
     -------
@@ -69,6 +72,13 @@ def timex_table(docs: pd.DataFrame | str, *, sentences: pd.DataFrame | None = No
 
     Notes
     -----
+    Values follow TimeML (TIMEX3) as annotated in TimeBank where the news
+    rules above leave room: "the (fiscal) year ended June 30" is
+    ``DURATION P1Y``; "the year-ago third quarter" is the third quarter of
+    the year before; a quarter named in a future clause may be the one just
+    ended (results are reported after it); a date after a deadline word
+    ("through Oct. 19", "payable Jan. 2") is the nearest such date either
+    side of the dateline.
     Extents follow TimeBank: value-changing modifiers are inside the span
     (``early``, ``mid-``, ``the end of``, ``earlier this``, ``more than``),
     prepositions are outside ("for *many years*", "on *Thursday*").

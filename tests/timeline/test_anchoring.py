@@ -107,6 +107,35 @@ BAD_INPUT = [
     ("Item 9999 costs $1999 or 2000%.", FRI, []),
 ]
 
+# newswire conventions (TimeML / TimeBank), each a rule, not a gold phrase
+NEWSWIRE = [
+    # after a deadline word, the nearest such date, either side of the dateline
+    ("Shares bought through July 12 rose.", FRI, [("July 12", "DATE", "2018-07-12", None)]),
+    ("The offer was extended to July 27.", FRI, [("July 27", "DATE", "2018-07-27", None)]),
+    ("Dividends are payable Jan. 2.", "2018-12-20", [("Jan. 2", "DATE", "2019-01-02", None)]),
+    # quarters: the one just ended is still reported on; year-ago and year-led quarters
+    ("Its third-quarter results will be lower.", "2018-10-26", [("third-quarter", "DATE", "2018-Q3", None)]),
+    ("Profit rose in the year-ago third quarter.", "2018-10-26",
+     [("the year-ago third quarter", "DATE", "2017-Q3", None)]),
+    ("Sales fell from last year's quarter.", "2018-10-26", [("last year's quarter", "DATE", "2017-Q3", None)]),
+    ("Net rose in the 2017 second quarter.", "2018-10-26", [("the 2017 second quarter", "DATE", "2017-Q2", None)]),
+    # "the (fiscal) year ended June 30": a stretch of a year; "the year" alone: this one
+    ("Earnings fell in the fiscal year ended March 31.", FRI,
+     [("the fiscal year", "DURATION", "P1Y", None), ("March 31", "DATE", "2018-03-31", None)]),
+    ("Earnings fell for the fiscal year.", FRI, [("the fiscal year", "DATE", "2018", None)]),
+    ("In the year ended June 30, sales rose.", FRI,
+     [("the year", "DURATION", "P1Y", None), ("June 30", "DATE", "2018-06-30", None)]),
+    ("The year was hard.", FRI, [("The year", "DATE", "2018", None)]),
+    # tense: an initial's period does not end the clause; "next to" and "had been scheduled" are not future
+    ("Mr. Schwarz will succeed Daniel P. Davison Feb. 1.", "1989-10-26", [("Feb. 1", "DATE", "1990-02-01", None)]),
+    ("The vote had been scheduled for Thursday.", FRI, [("Thursday", "DATE", "2018-07-19", None)]),
+    ("The blasts next to the embassies on Friday killed 12.", "1998-08-08", [("Friday", "DATE", "1998-08-07", None)]),
+    ("The talks are set to resume Monday.", FRI, [("Monday", "DATE", "2018-07-23", None)]),
+    # a year after "mid-"; a century without "the"
+    ("Trade grew in mid-1996.", FRI, [("mid-1996", "DATE", "1996", "MID")]),
+    ("Its 11th century walls still stand.", FRI, [("11th century", "DATE", "10", None)]),
+]
+
 
 def _timexes(text: str, date: str | None) -> list[tuple]:
     docs = pd.DataFrame({"doc_id": ["d"], "date": [pd.Timestamp(date) if date else pd.NaT], "text": [text]})
@@ -120,6 +149,11 @@ def test_the_suite_has_at_least_forty_sentences():
 
 @pytest.mark.parametrize(("text", "date", "expected"), CASES, ids=[case[0][:40] for case in CASES])
 def test_anchoring(text, date, expected):
+    assert _timexes(text, date) == expected
+
+
+@pytest.mark.parametrize(("text", "date", "expected"), NEWSWIRE, ids=[case[0][:40] for case in NEWSWIRE])
+def test_newswire_conventions(text, date, expected):
     assert _timexes(text, date) == expected
 
 

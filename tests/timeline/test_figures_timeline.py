@@ -102,3 +102,20 @@ def test_docstring_examples():
     module = importlib.import_module("analysis.figures.timeline")
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_event_timeline_spanning_centuries_draws():
+    # MFA 2018 mentions 1763 and "the 21st century" (2000-2099): wider than a
+    # nanosecond Timedelta (292 years); the figure must still draw.
+    import pandas as pd
+
+    from analysis.figures.timeline import plot_event_timeline
+
+    events = pd.DataFrame({
+        "doc_id": ["a", "a"], "kind": ["mention", "mention"],
+        "date": pd.to_datetime(["1763-01-01", "2000-01-01"]).astype("datetime64[s]"),
+        "date_end": pd.to_datetime(["1763-12-31", "2099-12-31"]).astype("datetime64[s]"),
+        "value": ["1763", "20"], "label": ["treaty", "century"], "granularity": ["year", "century"],
+    })
+    ax = plot_event_timeline(events)
+    assert ax.get_title()
