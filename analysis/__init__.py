@@ -52,6 +52,7 @@ _EXPORTS = {
     "phrase_table": "timeline",
     "burst_table": "timeline",
     "run_report": "report",
+    "run_stages": "engine",
     "save_figure": "figures",
     "plot_document_lengths": "figures",
     "plot_terms": "figures",
@@ -69,6 +70,7 @@ _EXPORTS = {
     "ParameterError": "errors",
     "ReportError": "errors",
     "LexiconError": "errors",
+    "EngineError": "errors",
     "AnalysisWarning": "errors",
 }
 

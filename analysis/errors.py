@@ -16,6 +16,7 @@ __all__ = [
     "ParameterError",
     "ReportError",
     "LexiconError",
+    "EngineError",
     "AnalysisWarning",
 ]
 
@@ -34,6 +35,10 @@ class ParameterError(AnalysisError, ValueError):
 
 class LexiconError(AnalysisError):
     """A lexicon file cannot be used: the message names the file, the line and the problem."""
+
+
+class EngineError(AnalysisError):
+    """The Dask engine cannot run: unreachable scheduler, or documents it cannot reduce."""
 
 
 class ReportError(AnalysisError):

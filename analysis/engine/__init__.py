@@ -1,0 +1,17 @@
+"""The batch and Dask engine: per-document stages over batches of whole documents.
+
+:func:`run_stages` reads a folder or file in batches (Dask partitions), runs
+tokens, term counts, markers, timexes and quotes per batch, in this process
+(``engine="pandas"``) or on a ``distributed`` cluster (``engine="dask"``), and
+reduces to the tables the pandas functions return for the whole corpus.
+"""
+
+from analysis.engine.run import (
+    ENGINES,
+    STAGES,
+    EngineError,
+    partition_words_for,
+    run_stages,
+)
+
+__all__ = ["ENGINES", "STAGES", "EngineError", "partition_words_for", "run_stages"]

@@ -1,0 +1,290 @@
+"""The per-document stages at 10M words: in-process batches vs a Dask LocalCluster of 1 and 2 workers.
+
+Run from the project root (once: it takes several minutes)::
+
+    .venv/bin/python -m benchmarks.bench_engine [--words 10000000] [--part-words 500000]
+
+The corpus is the replicated ``../shared/corpora`` of ``benchmarks.bench_text``
+(distinct doc ids per copy), written as Parquet parts of about
+``--part-words`` ``\\w+`` words under ``/tmp``; each part is one batch (Dask
+partition). Each mode runs in a fresh subprocess:
+
+- ``pandas``: ``run_stages(folder, engine="pandas")``: batches one after the
+  other in one process (one core);
+- ``dask-1`` / ``dask-2``: a ``LocalCluster(n_workers=1|2, threads_per_worker=1,
+  processes=True, memory_limit="2GiB")`` is started first (its start-up time is
+  reported apart), then ``run_stages(folder, engine="dask", scheduler=address)``
+  is timed;
+- every process (driver and workers) first imports the stages and runs them
+  on one sentence (lexicons, automata), outside the timer;
+- ``regex_counter``: the floor anchor of bench_text (``Counter(re.findall(r"\\w+"))``
+  over the texts, measured in the same run).
+
+Stages: tokens, 1-3-gram terms, markers, timexes, quotes and marker trends.
+The machine is shared: ``os.getloadavg()`` before and after each mode is
+recorded next to its figures. Results go to ``benchmarks/README.md`` between
+the ``bench_engine`` markers and to ``benchmarks/results/bench_engine.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+from benchmarks.bench_text import ROOT, WORD, _machine, build_docs
+
+README = ROOT / "benchmarks" / "README.md"
+RESULTS = ROOT / "benchmarks" / "results" / "bench_engine.json"
+START, END = "<!-- bench_engine:start -->", "<!-- bench_engine:end -->"
+MODES = ("regex_counter", "pandas", "dask-1", "dask-2")
+TARGETS = {"speedup": 1.7, "words_per_s": 300_000}
+
+
+def write_parts(folder: Path, words: int, part_words: int) -> int:
+    """The replicated corpus as Parquet parts of about ``part_words`` words; returns its \\w+ words."""
+
+    docs = build_docs(words)
+    counts = [len(WORD.findall(text)) for text in docs["text"]]
+    part, start, total, n = 0, 0, 0, 0
+    for i, count in enumerate(counts):
+        total += count
+        n += count
+        if n >= part_words or i == len(counts) - 1:
+            docs.iloc[start : i + 1].to_parquet(
+                folder / f"part-{part:04d}.parquet", index=False
+            )
+            part, start, n = part + 1, i + 1, 0
+    return total
+
+
+def warm_up() -> None:
+    """Import every stage and build its lexicons/automata on one sentence (not timed)."""
+    import pandas as pd
+
+    from analysis.quotes import quote_table
+    from analysis.rhetoric import marker_table
+    from analysis.terms import term_table
+    from analysis.text import token_table
+    from analysis.timeline import timex_table
+
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["w"],
+            "date": [pd.Timestamp("2018-07-20")],
+            "text": ['"We firmly oppose it," she said on Monday.'],
+        }
+    )
+    term_table(token_table(docs), ngram=(1, 3))
+    marker_table(docs), timex_table(docs), quote_table(docs)
+
+
+def run_mode(mode: str, folder: str) -> dict:
+    """Measure one mode in this (fresh) process."""
+    warnings.simplefilter("ignore")
+    from analysis.engine import run_stages
+
+    warm_up()
+
+    load_before = os.getloadavg()
+    setup = 0.0
+    if mode == "regex_counter":
+        import pandas as pd
+
+        texts = [
+            t
+            for f in sorted(Path(folder).glob("*.parquet"))
+            for t in pd.read_parquet(f)["text"]
+        ]
+        start = time.perf_counter()
+        collections.Counter(w for text in texts for w in WORD.findall(text))
+        seconds = time.perf_counter() - start
+        workers_peak = []
+        n_words = sum(len(WORD.findall(t)) for t in texts)
+    elif mode == "pandas":
+        start = time.perf_counter()
+        out = run_stages(folder, engine="pandas")
+        seconds = time.perf_counter() - start
+        workers_peak = []
+        n_words = int(out["docs"]["n_words"].sum())
+    else:
+        import logging
+
+        from distributed import Client, LocalCluster
+
+        begin = time.perf_counter()
+        with (
+            LocalCluster(
+                n_workers=int(mode[-1]),
+                threads_per_worker=1,
+                processes=True,
+                memory_limit="2GiB",
+                dashboard_address=":0",
+                silence_logs=logging.ERROR,
+            ) as cluster,
+            Client(cluster) as client,
+        ):
+            client.run(
+                warm_up
+            )  # imports and lexicons before the timer, on every worker
+            setup = time.perf_counter() - begin
+            start = time.perf_counter()
+            out = run_stages(folder, engine="dask", scheduler=cluster.scheduler_address)
+            seconds = time.perf_counter() - start
+            peaks = client.run(
+                lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            )
+            workers_peak = sorted(peaks.values())
+        n_words = int(out["docs"]["n_words"].sum())
+    return {
+        "mode": mode,
+        "words": n_words,
+        "seconds": seconds,
+        "setup_s": setup,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "worker_peak_mb": workers_peak,
+        "load_before": load_before,
+        "load_after": os.getloadavg(),
+    }
+
+
+def _child(mode: str, folder: Path) -> dict:
+    command = [
+        sys.executable,
+        "-m",
+        "benchmarks.bench_engine",
+        "--mode",
+        mode,
+        "--folder",
+        str(folder),
+    ]
+    done = subprocess.run(
+        command, cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    if done.returncode:
+        raise SystemExit(f"mode {mode} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _report(rows: dict, machine: dict, settings: dict) -> str:
+    import dask
+    import distributed
+
+    regex = rows["regex_counter"]["words"] / rows["regex_counter"]["seconds"]
+    lines = [
+        f"Measured {machine['date']} on {machine['cpu']} ({machine['cores']} cores, shared with other "
+        f"engineers' jobs: see the load columns); "
+        + ", ".join(f"{k} {v}" for k, v in machine["versions"].items())
+        + f", dask {dask.__version__}, distributed {distributed.__version__}. {settings['words_built']:,} "
+        f"`\\w+` words as {settings['parts']} Parquet parts of ~{settings['part_words']:,} words; one run "
+        "per mode, each in a fresh process. Stages: tokens, 1-3-gram terms, markers, timexes, quotes, "
+        "marker trends. *words* = word tokens of token_table (`is_punct` False); the anchor counts `\\w+`.",
+        "",
+        (
+            "| mode | words | seconds | words/s | × regex anchor | cluster start s | peak RSS MB (driver) "
+            "| worker peak RSS MB | load 1-min before → after |"
+        ),
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for mode in MODES:
+        row = rows[mode]
+        speed = row["words"] / row["seconds"]
+        workers = ", ".join(f"{p:,.0f}" for p in row["worker_peak_mb"]) or "-"
+        lines.append(
+            f"| {mode} | {row['words']:,} | {row['seconds']:.1f} | {speed:,.0f} | {speed / regex:.2f} | "
+            f"{row['setup_s']:.1f} | {row['peak_mb']:,.0f} | {workers} | "
+            f"{row['load_before'][0]:.1f} → {row['load_after'][0]:.1f} |"
+        )
+    speedup = rows["dask-1"]["seconds"] / rows["dask-2"]["seconds"]
+    pandas_speed = rows["pandas"]["words"] / rows["pandas"]["seconds"]
+    ok = speedup >= TARGETS["speedup"]
+    under_limit = all(
+        p < 2048 for m in ("dask-1", "dask-2") for p in rows[m]["worker_peak_mb"]
+    )
+    lines += [
+        "",
+        (
+            f"- {'met' if ok else 'MISSED'}: 2 workers ≥ {TARGETS['speedup']}× 1 worker ({speedup:.2f}×; on 2 "
+            "cores shared with other jobs, a second worker only helps as far as a core is free: see the load)."
+        ),
+        (
+            f"- {'met' if pandas_speed >= TARGETS['words_per_s'] else 'MISSED'}: full pipeline ≥ 300k words/s "
+            f"on one core ({pandas_speed:,.0f} words/s, pandas engine)."
+        ),
+        f"- every worker's peak RSS under its 2 GiB limit: {'yes' if under_limit else 'NO'}.",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--words", type=int, default=10_000_000, help="corpus size in \\w+ words"
+    )
+    parser.add_argument(
+        "--part-words", type=int, default=500_000, help="words per Parquet part (batch)"
+    )
+    parser.add_argument(
+        "--no-write",
+        action="store_true",
+        help="print only; leave README and JSON alone",
+    )
+    parser.add_argument("--mode", help=argparse.SUPPRESS)
+    parser.add_argument("--folder", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.mode:
+        print(json.dumps(run_mode(args.mode, args.folder)))
+        return
+    folder = Path(tempfile.mkdtemp(prefix="bench_engine_", dir="/tmp"))
+    try:
+        built = write_parts(folder, args.words, args.part_words)
+        rows = {}
+        for mode in MODES:
+            rows[mode] = _child(mode, folder)
+            print(
+                f"{mode}: {rows[mode]['seconds']:.1f} s, load {rows[mode]['load_before'][0]:.1f}",
+                file=sys.stderr,
+            )
+        settings = {
+            "words": args.words,
+            "part_words": args.part_words,
+            "words_built": built,
+            "parts": len(list(folder.glob("*.parquet"))),
+        }
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    machine = _machine()
+    report = _report(rows, machine, settings)
+    print(report)
+    if not args.no_write:
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(
+            json.dumps(
+                {"machine": machine, "settings": settings, "runs": rows}, indent=2
+            )
+            + "\n"
+        )
+        content = README.read_text(encoding="utf-8")
+        section = f"{START}\n{report}\n{END}"
+        if START in content:
+            head, rest = content.split(START, 1)
+            content = f"{head}{section}{rest.split(END, 1)[1]}"
+        else:
+            content = (
+                content.rstrip("\n")
+                + f"\n\n## Dask engine (bench_engine.py)\n\n{section}\n"
+            )
+        README.write_text(content, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

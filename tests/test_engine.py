@@ -1,0 +1,225 @@
+"""analysis.engine: batches on a real 2-worker LocalCluster give the pandas tables.
+
+Compared with ``pandas.testing.assert_frame_equal`` (exact: same rows in the
+same order, same dtypes including ``doc_id`` categories, same index):
+``term_table(token_table(docs), ngram=(1, 3))``, ``marker_table(docs)``,
+``timex_table(docs)``, ``quote_table(docs)`` and
+``trend_table(markers, docs, column="category")`` of the whole corpus read by
+``read_corpus``, against ``run_stages`` with ``engine="dask"`` (and ``"pandas"``,
+the in-process batches), with batches small enough that the corpus is split.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import threading
+import time
+import warnings
+
+import pandas as pd
+import pytest
+
+distributed = pytest.importorskip(
+    "distributed", reason="the Dask engine needs dask and distributed"
+)
+
+from analysis.corpus import read_corpus
+from analysis.engine import EngineError, partition_words_for, run_stages
+from analysis.errors import AnalysisWarning, ParameterError
+from analysis.quotes import quote_table
+from analysis.rhetoric import marker_table
+from analysis.terms import term_table
+from analysis.text import token_table
+from analysis.timeline import timex_table, trend_table
+
+TABLES = ("terms", "markers", "timexes", "quotes", "trends")
+
+
+def whole_corpus_tables(source) -> dict[str, pd.DataFrame]:
+    """The tables of the pandas functions over the whole corpus at once."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", AnalysisWarning)
+        docs = read_corpus(source)
+        tokens = token_table(docs)
+        markers = marker_table(docs, tokens=tokens)
+        return {
+            "terms": term_table(tokens, ngram=(1, 3)),
+            "markers": markers,
+            "timexes": timex_table(docs),
+            "quotes": quote_table(docs),
+            "trends": trend_table(markers, docs, tokens=tokens, column="category"),
+        }
+
+
+def assert_same(expected: dict, got: dict, names=TABLES) -> None:
+    for name in names:
+        pd.testing.assert_frame_equal(
+            got[name].reset_index(drop=True),
+            expected[name].reset_index(drop=True),
+            obj=name,
+        )
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with distributed.LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        memory_limit="2GiB",
+        dashboard_address=":0",
+        silence_logs=50,
+    ) as local:
+        yield local
+
+
+@pytest.fixture(scope="module")
+def mfa_expected(mfa_dir):
+    return whole_corpus_tables(mfa_dir)
+
+
+def run_quiet(source, **options):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", AnalysisWarning)
+        return run_stages(source, **options)
+
+
+def test_seed_on_own_local_cluster_equals_pandas(seed_path):
+    # no scheduler address: run_stages starts and closes its own LocalCluster
+    got = run_quiet(seed_path, engine="dask", n_workers=2)
+    assert_same(whole_corpus_tables(seed_path), got)
+    assert got["docs"].columns.tolist() == [
+        "doc_id",
+        "date",
+        "place",
+        "source",
+        "title",
+        "speaker",
+        "n_chars",
+        "n_tokens",
+        "n_words",
+    ]
+
+
+@pytest.mark.shared
+def test_mfa_both_engines_equal_whole_corpus(mfa_dir, mfa_expected, cluster):
+    # 1.8 MB in ~10 batches: the reduce really sums across partitions
+    dask_out = run_quiet(
+        mfa_dir,
+        engine="dask",
+        scheduler=cluster.scheduler_address,
+        partition_words=30_000,
+    )
+    assert_same(mfa_expected, dask_out)
+    pandas_out = run_quiet(mfa_dir, engine="pandas", partition_words=30_000)
+    assert_same(mfa_expected, pandas_out)
+    assert (
+        dask_out["docs"]["n_words"].sum()
+        == pandas_out["docs"]["n_words"].sum()
+        > 200_000
+    )
+
+
+@pytest.mark.shared
+def test_worker_killed_mid_run_is_retried(mfa_dir, mfa_expected, cluster):
+    client = distributed.Client(cluster)
+    try:
+        before = client.run(os.getpid)
+        box = {}
+        runner = threading.Thread(
+            target=lambda: box.update(
+                out=run_quiet(
+                    mfa_dir,
+                    engine="dask",
+                    scheduler=cluster.scheduler_address,
+                    partition_words=8_000,
+                    stages=("terms", "markers"),
+                )
+            )
+        )
+        runner.start()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            busy = [addr for addr, keys in client.processing().items() if keys]
+            if busy:
+                break
+            time.sleep(0.02)
+        assert busy, "no task started within 30 s"
+        os.kill(
+            before[busy[0]], signal.SIGKILL
+        )  # the nanny restarts it; its tasks go elsewhere
+        runner.join(120)
+        assert "out" in box, "run_stages did not finish after a worker was killed"
+        assert_same(mfa_expected, box["out"], names=("terms", "markers"))
+        client.wait_for_workers(2, timeout=30)
+        assert set(client.run(os.getpid).values()) != set(before.values())
+    finally:
+        client.close()
+
+
+def test_unreachable_scheduler_errors_within_10_s(seed_path):
+    started = time.monotonic()
+    with pytest.raises(
+        EngineError, match="cannot reach the Dask scheduler at 'tcp://127.0.0.1:9'"
+    ):
+        run_stages(seed_path, engine="dask", scheduler="tcp://127.0.0.1:9")
+    assert time.monotonic() - started < 10
+
+
+def test_binary_file_is_skipped_with_a_warning(tmp_path, seed_path, cluster):
+    shutil.copy(seed_path, tmp_path / "a.txt")
+    (tmp_path / "b_broken.txt").write_bytes(
+        b"\x89PNG\r\n\x1a\n" + bytes(4000)
+    )  # NUL-heavy: binary
+    shutil.copy(seed_path, tmp_path / "c.txt")
+    (tmp_path / "d.parquet").write_bytes(
+        b"PAR1 truncated"
+    )  # read_corpus would stop here
+    with pytest.warns(AnalysisWarning) as caught:
+        got = run_stages(
+            tmp_path,
+            engine="dask",
+            scheduler=cluster.scheduler_address,
+            partition_words=100,
+            stages=("terms", "markers"),
+        )
+    assert any(
+        "binary files skipped" in str(w.message) and "b_broken.txt" in str(w.message)
+        for w in caught
+    )
+    assert any(
+        "malformed file skipped" in str(w.message) and "d.parquet" in str(w.message)
+        for w in caught
+    )
+    assert got["docs"]["doc_id"].tolist() == ["a", "c"]
+    assert got["markers"]["doc_id"].cat.categories.tolist() == ["a", "c"]
+    one = run_quiet(seed_path, engine="pandas", stages=("terms",), ngram=1)["terms"]
+    assert got["terms"].query("ngram == 1")["n"].sum() == 2 * one["n"].sum()
+
+
+def test_choices_are_checked_at_the_boundary(seed_path):
+    with pytest.raises(ParameterError, match="use one of pandas, dask"):
+        run_stages(seed_path, engine="spark")
+    with pytest.raises(
+        ParameterError,
+        match="use any of tokens, terms, markers, timexes, quotes, trends",
+    ):
+        run_stages(seed_path, stages=("sentiment",))
+    with pytest.raises(ParameterError, match="ngram"):
+        run_stages(seed_path, ngram=(1, 9))
+    with pytest.raises(ParameterError, match="partition_words"):
+        run_stages(seed_path, partition_words=0)
+
+
+def test_partition_rule_follows_memory_limit():
+    assert partition_words_for("2GiB") == 2 * 2**30 // 4 // 500
+    assert abs(partition_words_for("4GiB") - 2 * partition_words_for("2GiB")) <= 1
+
+
+def test_stages_subset_and_single_ngram(seed_path):
+    got = run_stages(seed_path, stages=("terms",), ngram=1)
+    assert set(got) == {"docs", "terms"}
+    expected = term_table(token_table(read_corpus(seed_path)))
+    pd.testing.assert_frame_equal(got["terms"], expected)
