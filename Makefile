@@ -50,7 +50,7 @@ browser-deps:
 	command -v chromium >/dev/null 2>&1 || { apt-get update && apt-get install -y --no-install-recommends chromium; }
 
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks.bench_text
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 lock:
 	rm -rf .venv-lock

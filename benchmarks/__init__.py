@@ -1,1 +1,1 @@
-"""Speed and accuracy scripts; run them as ``python -m benchmarks.<name>``."""
+"""Speed and accuracy scripts: ``python -m benchmarks`` runs them all, ``python -m benchmarks.<name>`` one."""
