@@ -41,15 +41,13 @@ from __future__ import annotations
 
 import argparse
 import ctypes
-import datetime as dt
 import json
-import os
-import platform
 import subprocess
 import sys
 import time
 
 from benchmarks.bench_text import CORPORA, README, ROOT, WORD, build_docs
+from benchmarks.bench_text import _machine as machine
 
 RESULTS = ROOT / "benchmarks" / "results" / "bench_terms.json"
 START, END = "<!-- bench_terms:start -->", "<!-- bench_terms:end -->"
@@ -196,20 +194,7 @@ def _verdicts(rows: list[dict]) -> list[str]:
 
 
 def _machine() -> dict:
-    import numpy
-    import pandas
-    import pyarrow
-    import sklearn
-
-    cpu = platform.processor() or "unknown"
-    try:
-        with open("/proc/cpuinfo") as info:
-            cpu = next(line.split(":", 1)[1].strip() for line in info if line.startswith("model name"))
-    except (OSError, StopIteration):
-        pass
-    versions = {"python": platform.python_version(), "pandas": pandas.__version__, "numpy": numpy.__version__}
-    versions |= {"pyarrow": pyarrow.__version__, "scikit-learn": sklearn.__version__}
-    return {"date": dt.date.today().isoformat(), "cpu": cpu, "cores": os.cpu_count(), "versions": versions}
+    return machine("scikit-learn")
 
 
 def _spread(runs: dict[str, list[dict]]) -> str:

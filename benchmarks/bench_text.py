@@ -90,9 +90,10 @@ def _rss_mb() -> float:
 
 def run_stage(stage: str, words: int, nltk_words: int, folder: str | None) -> dict:
     """Measure one stage in this (fresh) process; return its figures."""
-    import analysis
     from nltk.tokenize import NLTKWordTokenizer
     from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    import analysis
 
     if stage not in STAGES:
         raise SystemExit(f"unknown stage {stage!r}; one of {STAGES}")
@@ -145,11 +146,9 @@ def _write_corpus_folder(folder: Path, copies: int) -> None:
             target.write_bytes(data)
 
 
-def _machine() -> dict:
-    import nltk
-    import numpy
-    import pandas
-    import pyarrow
+def _machine(*extra: str) -> dict:
+    """Date, CPU model, cores and versions (python, pandas, numpy, nltk, pyarrow and ``extra``)."""
+    from importlib import metadata
 
     cpu = platform.processor() or "unknown"
     try:
@@ -157,8 +156,12 @@ def _machine() -> dict:
             cpu = next(line.split(":", 1)[1].strip() for line in info if line.startswith("model name"))
     except (OSError, StopIteration):
         pass
-    versions = {"python": platform.python_version(), "pandas": pandas.__version__, "numpy": numpy.__version__}
-    versions |= {"nltk": nltk.__version__, "pyarrow": pyarrow.__version__}
+    versions = {"python": platform.python_version()}
+    for dist in ("pandas", "numpy", "nltk", "pyarrow", *extra):
+        try:
+            versions[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            versions[dist] = None
     return {"date": dt.date.today().isoformat(), "cpu": cpu, "cores": os.cpu_count(), "versions": versions}
 
 

@@ -38,13 +38,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import platform
 import re
 import subprocess
 import sys
 import time
 
 from benchmarks.bench_text import ROOT, build_docs
+from benchmarks.bench_text import _machine as machine
 
 README = ROOT / "benchmarks" / "README.md"
 RESULTS = ROOT / "benchmarks" / "results" / "bench_timex.json"
@@ -126,19 +126,7 @@ def _child(stage: str, args: argparse.Namespace) -> dict:
 
 
 def _machine() -> dict:
-    import dateparser
-    import numpy
-    import pandas
-
-    cpu = platform.processor() or "unknown"
-    try:
-        with open("/proc/cpuinfo") as info:
-            cpu = next(line.split(":", 1)[1].strip() for line in info if line.startswith("model name"))
-    except (OSError, StopIteration):
-        pass
-    versions = {"python": platform.python_version(), "pandas": pandas.__version__, "numpy": numpy.__version__}
-    versions["dateparser"] = dateparser.__version__
-    return {"date": dt.date.today().isoformat(), "cpu": cpu, "versions": versions}
+    return machine("dateparser")
 
 
 def _table(rows: dict) -> str:
