@@ -153,11 +153,12 @@ def read_batch(plan: Plan, index: int, notes: list[str]) -> pd.DataFrame:
 
 def process_batch(plan: Plan, index: int, stages: frozenset, ngram, lexicon) -> dict:
     """Read batch ``index`` and run the per-document stages on it: partial tables and notes."""
-    from analysis.text import token_table
+    from analysis.text import sentence_table, token_table
 
     notes: list[str] = []
     docs = read_batch(plan, index, notes)
-    tokens = token_table(docs)
+    sentences = sentence_table(docs)
+    tokens = token_table(docs, sentences=sentences)
     words = (
         pd.Series((~tokens["is_punct"].to_numpy(bool)), dtype="int64")
         .groupby(tokens["doc_id"].astype(str).to_numpy())
@@ -182,16 +183,19 @@ def process_batch(plan: Plan, index: int, stages: frozenset, ngram, lexicon) -> 
         if "ngram" not in terms.columns:
             terms.insert(0, "ngram", np.int64(ngram))
         out["terms"] = terms[["ngram", "term", "n", "docs"]]
+    quotes = None
+    if stages & {"quotes", "markers", "trends"}:
+        from analysis.quotes import quote_table
+
+        quotes = quote_table(docs)  # also the markers' speaker attribution
+    if "quotes" in stages:
+        out["quotes"] = quotes
     if "markers" in stages or "trends" in stages:
         from analysis.rhetoric import marker_table
 
-        out["markers"] = marker_table(docs, lexicon=lexicon, tokens=tokens)
+        out["markers"] = marker_table(docs, lexicon=lexicon, tokens=tokens, quotes=quotes)
     if "timexes" in stages:
         from analysis.timeline import timex_table
 
-        out["timexes"] = timex_table(docs)
-    if "quotes" in stages:
-        from analysis.quotes import quote_table
-
-        out["quotes"] = quote_table(docs)
+        out["timexes"] = timex_table(docs, sentences=sentences)
     return out

@@ -34,6 +34,8 @@ def marker_table(
     tokens: pd.DataFrame | None = None,
     join_coordinated: bool = True,
     speakers: bool = True,
+    quotes: pd.DataFrame | None = None,
+    turns: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Find every rhetoric marker (lexicon cue) in the documents.
 
@@ -68,6 +70,9 @@ def marker_table(
         :func:`analysis.rhetoric.attribution.attribute_speakers` (who makes
         each move). False leaves it None and skips that work (the matcher
         alone, e.g. for speed).
+    quotes, turns : DataFrame, optional
+        :func:`analysis.quote_table` / :func:`analysis.turn_table` of the same
+        docs, to reuse ones you have for the speaker attribution.
 
     Returns
     -------
@@ -181,7 +186,7 @@ def marker_table(
     )
     if speakers:
         frame = docs if isinstance(docs, pd.DataFrame) else pd.DataFrame({"doc_id": ids, "text": texts})
-        table = attribute_speakers(table.drop(columns="speaker_source"), frame)
+        table = attribute_speakers(table.drop(columns="speaker_source"), frame, quotes=quotes, turns=turns)
     return table
 
 
