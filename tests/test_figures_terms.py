@@ -13,7 +13,7 @@ import pytest
 from matplotlib.axes import Axes
 
 from analysis.errors import ParameterError
-from analysis.figures.terms import (
+from analysis.figures import (
     plot_collocations,
     plot_dispersion,
     plot_keyness,

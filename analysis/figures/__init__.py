@@ -11,10 +11,16 @@ re-exports their public names, so ``analysis.figures.plot_terms`` and
 """
 
 from analysis.figures._save import FIGURE_FORMATS, parse_formats, pyplot, save_figure
+from analysis.figures.collocations import plot_collocations
 from analysis.figures.corpus import plot_document_lengths
+from analysis.figures.dispersion import plot_dispersion
 from analysis.figures.quotes import plot_speaker_shares
-from analysis.figures.rhetoric import plot_marker_profile, plot_marker_rates, plot_sentiment_arc
-from analysis.figures.terms import plot_collocations, plot_dispersion, plot_keyness, plot_terms
+from analysis.figures.rhetoric import (
+    plot_marker_profile,
+    plot_marker_rates,
+    plot_sentiment_arc,
+)
+from analysis.figures.terms import plot_keyness, plot_terms
 from analysis.figures.timeline import plot_event_timeline, plot_trends
 
 __all__ = [

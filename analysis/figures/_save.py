@@ -147,6 +147,7 @@ def save_figure(
     --------
     >>> import tempfile
     >>> import pandas as pd
+    >>> from analysis.figures import plot_document_lengths
     >>> table = pd.DataFrame({"doc_id": ["a", "b"], "n_words": [120, 80]})
     >>> ax = plot_document_lengths(table)
     >>> out = tempfile.mkdtemp()

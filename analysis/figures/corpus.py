@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from analysis.errors import ParameterError
+from analysis.figures._checks import check_positive_int, check_table
 from analysis.figures._save import pyplot
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -66,11 +67,8 @@ def plot_document_lengths(
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['a']
     """
-    if isinstance(top_n, bool) or not isinstance(top_n, int) or top_n < 1:
-        raise ParameterError(f"top_n must be a positive integer, got {top_n!r}")
-    columns = list(getattr(table, "columns", []))
-    if "doc_id" not in columns:
-        raise ParameterError(f"table needs a 'doc_id' column; it has {columns}")
+    top_n = check_positive_int("top_n", top_n)
+    columns = list(check_table(table, ("doc_id",), "analysis.length_table").columns)
     if column is None:
         column = next((c for c in LENGTH_COLUMNS if c in columns), None)
         if column is None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from analysis.errors import ParameterError
+from analysis.figures._checks import check_positive_int, check_table
 from analysis.figures._save import pyplot
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -61,11 +62,8 @@ def plot_speaker_shares(
     """
     if measure not in MEASURES:
         raise ParameterError(f"measure must be one of {', '.join(MEASURES)}; got {measure!r}")
-    if isinstance(top_n, bool) or not isinstance(top_n, int) or top_n < 1:
-        raise ParameterError(f"top_n must be a positive integer, got {top_n!r}")
-    missing = [c for c in ("speaker", "kind", "content") if c not in getattr(quotes, "columns", [])]
-    if missing:
-        raise ParameterError(f"quotes needs column(s) {missing}; pass the table made by quote_table")
+    top_n = check_positive_int("top_n", top_n)
+    check_table(quotes, ("speaker", "kind", "content"), "analysis.quote_table", name="quotes")
     frame = quotes.assign(
         speaker=quotes["speaker"].astype(object).where(quotes["speaker"].notna(), "(unknown)"),
         kind=quotes["kind"].astype(str),

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from analysis.errors import ParameterError
+from analysis.figures._checks import check_choice, check_table
 from analysis.figures._save import pyplot
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -75,22 +76,9 @@ def category_colors(categories: Sequence[str]) -> dict[str, str]:
     return colors
 
 
-def _choice(name: str, value: Any, allowed: Sequence[str]) -> str:
-    if not isinstance(value, str) or value not in allowed:
-        raise ParameterError(f"{name}={value!r} is not allowed; use one of {', '.join(map(repr, allowed))}")
-    return value
-
-
-def _needs(table: Any, columns: Sequence[str], what: str) -> None:
-    have = list(getattr(table, "columns", []))
-    missing = [c for c in columns if c not in have]
-    if missing:
-        raise ParameterError(f"table lacks column(s) {', '.join(map(repr, missing))}; pass {what}; it has {have}")
-
-
 def _matrix(profile: pd.DataFrame, value: str, categories: Any) -> tuple[list[str], list[str], np.ndarray]:
     """Groups (in table order), categories and a groups x categories array of ``value``."""
-    _needs(profile, ["category", value], "the table made by analysis.rhetoric.marker_profile")
+    check_table(profile, ["category", value], "analysis.rhetoric.marker_profile", name="profile")
     table = profile if "group" in profile.columns else profile.assign(group="all")
     cats = list(dict.fromkeys(table["category"].astype(str)))
     if categories is not None:
@@ -156,8 +144,8 @@ def plot_marker_profile(
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['b', 'a']
     """
-    value = _choice("value", value, tuple(_VALUES))
-    kind = _choice("kind", kind, _KINDS)
+    value = check_choice("value", value, tuple(_VALUES))
+    kind = check_choice("kind", kind, _KINDS)
     if kind == "bar" and value == "mean_intensity":
         raise ParameterError("mean_intensity does not add up across categories; use kind='heatmap'")
     groups, cats, data = _matrix(profile, value, categories)
@@ -236,7 +224,7 @@ def plot_marker_rates(
     >>> [line.get_label() for line in ax.get_lines()]
     ['denial', 'hedge']
     """
-    value = _choice("value", value, tuple(_VALUES))
+    value = check_choice("value", value, tuple(_VALUES))
     groups, cats, data = _matrix(profile, value, categories)
     colors = category_colors(cats)
     if ax is None:
@@ -299,7 +287,7 @@ def plot_sentiment_arc(
     >>> ax.get_legend_handles_labels()[1]
     ['compound per sentence', 'rolling mean over 3 sentences']
     """
-    _needs(sentiment, ["doc_id", "sent_id", "compound"], "the table made by sentiment_table(sentences)")
+    check_table(sentiment, ["doc_id", "sent_id", "compound"], "analysis.sentiment_table(sentences)", name="sentiment")
     if window is not None and (isinstance(window, bool) or not isinstance(window, (int, np.integer))
                                or window < 1):
         raise ParameterError(f"window={window!r} must be a positive integer or None")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from analysis.errors import ParameterError
+from analysis.figures._checks import check_positive_int, check_table
 from analysis.figures._save import pyplot
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -71,13 +71,9 @@ def plot_event_timeline(
     >>> [t.get_text() for t in ax.texts]
     ['2018-07-19 press briefing', '2018-07-20 publication']
     """
-    for name, value in (("max_events", max_events), ("label_chars", label_chars)):
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise ParameterError(f"{name} must be a positive integer, got {value!r}")
-    needed = ("kind", "date", "date_end", "label")
-    missing = [c for c in needed if c not in getattr(events, "columns", ())]
-    if missing:
-        raise ParameterError(f"events lacks column(s) {missing}; pass the table of event_timeline")
+    max_events = check_positive_int("max_events", max_events)
+    label_chars = check_positive_int("label_chars", label_chars)
+    check_table(events, ("kind", "date", "date_end", "label"), "analysis.event_timeline", name="events")
     import pandas as pd
 
     if ax is None:
@@ -186,16 +182,13 @@ def plot_trends(
     >>> [line.get_label() for line in ax.get_lines()]
     ['win-win']
     """
-    if isinstance(top_n, bool) or not isinstance(top_n, int) or top_n < 1:
-        raise ParameterError(f"top_n must be a positive integer, got {top_n!r}")
+    top_n = check_positive_int("top_n", top_n)
     columns = list(getattr(trends, "columns", []))
     if column is None:
         column = trends.attrs.get("column") if hasattr(trends, "attrs") else None
         column = column or next((c for c in ("term", "category") if c in columns), None)
     y = "rate_rolling" if rolling else "rate"
-    missing = [c for c in ("date", "n", y, column) if c is None or c not in columns]
-    if missing:
-        raise ParameterError(f"trends lacks column(s) {missing}; pass the table of trend_table")
+    check_table(trends, ("date", "n", y, column), "analysis.trend_table", name="trends")
     keys = [c for c in ("group", column) if c in columns]
     if ax is None:
         _, ax = pyplot().subplots(figsize=(9, 4))
