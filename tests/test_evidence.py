@@ -1,4 +1,4 @@
-"""analysis/evidence.py: summary counts that link to the rows behind them."""
+"""analysis/evidence:  summary counts that link to the rows behind them."""
 
 from __future__ import annotations
 
