@@ -8,6 +8,7 @@ is dropped (it is not text) and ``\\r\\n`` / ``\\r`` become ``\\n``.
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from analysis.errors import CorpusError, ParameterError
@@ -35,6 +36,13 @@ _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"),) + tuple((bom, "utf-16") for bom in _UTF16_BOMS)
 #: Codecs that consume a leading byte-order mark themselves.
 _BOM_CODECS = ("utf-8-sig", "utf-16", "utf-32")
+#: The Big5 punctuation an English text saved on a Traditional-Chinese system
+#: holds: ideographic space, ellipsis, en and em dash (0xA1 + ``@ K V X``) and
+#: curly quotes (0xA1 + 0xA5-0xA8). In cp1252 these read "¡X", "¡¦" ...; the
+#: quotes ("¡¦" is no cp1252 text) are the evidence, so at least one is needed.
+_BIG5_PUNCT = re.compile(rb"\xa1[\x40\x4b\x56\x58\xa5-\xa8]")
+_BIG5_QUOTE = re.compile(rb"\xa1[\xa5-\xa8]")
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
 
 
 def read_text(path: Path, *, encoding: str | None) -> tuple[str, str] | None:
@@ -104,9 +112,13 @@ def decode_bytes(data: bytes, *, encoding: str | None, name: str) -> tuple[str, 
     With ``encoding`` (already checked by :func:`check_encoding`) only that codec
     is tried, and one leading U+FEFF (a byte-order mark) is dropped if the codec
     kept it. Otherwise: a UTF-8 byte-order mark means ``utf-8-sig``, a UTF-16
-    one ``utf-16``; else (or if that fails) strict ``utf-8``, then ``cp1252``,
-    then ``latin-1`` (which never fails) when the bytes include one of cp1252's
-    five undefined bytes. The byte-order mark is never part of the text.
+    one ``utf-16``; else (or if that fails) strict ``utf-8``; then ``big5`` for
+    English text whose only non-ASCII bytes are Big5 punctuation pairs (an
+    English file saved on a Traditional-Chinese system: ``\xa1X`` is an em dash,
+    ``\xa1\xa6`` a closing quote, where ``cp1252`` would show "¡X" and "¡¦");
+    then ``cp1252``, then ``latin-1`` (which never fails) when the bytes
+    include one of cp1252's five undefined bytes. The byte-order mark is never
+    part of the text.
 
     Raises
     ------
@@ -132,12 +144,16 @@ def decode_bytes(data: bytes, *, encoding: str | None, name: str) -> tuple[str, 
             except UnicodeDecodeError:
                 data = data[len(bom) :]  # a damaged file: the mark is still not text
                 break
-    for codec in ("utf-8", "cp1252"):
-        try:
-            return data.decode(codec), codec
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1"), "latin-1"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if _BIG5_QUOTE.search(data) and not _NON_ASCII.search(_BIG5_PUNCT.sub(b"", data)):
+        return data.decode("big5"), "big5"
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
 
 
 def normalise_newlines(text: str) -> str:

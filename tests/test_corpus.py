@@ -394,6 +394,21 @@ def test_decode_bytes_chain():
     assert decode_bytes(bom + b"caf\xe9", encoding=None, name="x") == ("caf\u00e9", "cp1252")
 
 
+def test_english_with_big5_punctuation_is_big5():
+    data = b"America\xa1\xa6s priorities\xa1Xnot \xa1\xa7so\xa1\xa8 much\xa1K"
+    assert decode_bytes(data, encoding=None, name="x") == ("America\u2019s priorities\u2014not \u201cso\u201d much\u2026", "big5")
+    # one byte outside those pairs, and it is cp1252 after all
+    assert decode_bytes(data + b" \xbd\xa2", encoding=None, name="x")[1] == "cp1252"
+    assert decode_bytes(b"\xa1Viva!", encoding=None, name="x") == ("\u00a1Viva!", "cp1252")
+
+
+def test_shared_speeches_with_big5_punctuation(shared_dir):
+    docs = read_corpus(shared_dir / "corpora" / "state_union" / "1970-Nixon.txt")
+    assert docs.loc[0, "encoding"] == "big5"
+    assert "America\u2019s priorities" in docs.loc[0, "text"]
+    assert "\u00a1" not in docs.loc[0, "text"]
+
+
 def test_empty_file_kept_with_warning(tmp_path):
     _write(tmp_path / "empty.txt", b"")
     _write(tmp_path / "full.txt", "Text.")
