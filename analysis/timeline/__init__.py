@@ -7,9 +7,13 @@ timex
     anchored to each document's date.
 normalise
     Calendar arithmetic and the news anchoring rules.
-_grammar, _rules, _extract
-    The grammar (one regex per kind, tried at trigger words), one value rule
-    per kind, and the driver that builds the table.
+_grammar, _rules, _unanchored, _extract
+    The grammar (one regex per kind), one value rule per kind (durations,
+    sets and references in ``_unanchored``), and the driver that builds the
+    table.
+_scan, _dispatch
+    The fast path: trigger words found in one pass over the text, and at each
+    only the patterns that can begin with that word.
 events
     :func:`event_timeline`: the dated mentions on a calendar.
 trends

@@ -10,7 +10,7 @@ import pandas as pd
 
 from analysis import _columns
 from analysis.errors import ParameterError
-from analysis.timeline._grammar import find_timexes
+from analysis.timeline._scan import find_timexes
 from analysis.timeline._rules import NEEDS_PERIOD, NEEDS_TENSE, RULES
 
 # future-tense cues in the clause around an expression ("will meet on Thursday")
@@ -25,7 +25,7 @@ _PAST = re.compile(r"\b(?:was|were|had|did|ago)\b", re.IGNORECASE)
 # a date right after one of these is a deadline: the nearest such date ("payable Jan. 2", "through Oct. 19")
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|payable|effective|expires?|expiring|to)\s+$", re.IGNORECASE)
 _ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended)\b")  # "the year ended June 30": a year's stretch
-DEADLINE_KINDS = {"mdy", "dmy", "month"}
+DEADLINE_KINDS = {"mdy", "dmy", "month", "clock"}
 _OPENING = re.compile(r"\W*(?:(?:on|in|by|at|from|until|since|and|but|then)\s+)?", re.IGNORECASE)
 _CLAUSE_END = re.compile(
     # a period ends a clause, except after an initial or a title ("Daniel P. Davison", "Mr. Ford")
@@ -34,6 +34,10 @@ _CLAUSE_END = re.compile(
     re.IGNORECASE,
 )
 _LAST_CLAUSE_END = re.compile(r"(?s:.*)(?:" + _CLAUSE_END.pattern + ")", re.IGNORECASE)
+# a reporting verb right after the expression dates the report ("Bush on Tuesday said the US may ...")
+_REPORTED_AFTER = re.compile(
+    r",?\s+(?:said|told|announced|reported|added|stated|confirmed|declared|denied|warned|urged|signed|issued)\b"
+)
 _REPORTED = re.compile(
     r"\b(?:said|told|announced|reported|added|stated|predicted|confirmed|declared|denied|warned|urged|"
     r"refused|met|held|signed|issued)\s+(?:on\s+)?$"
@@ -43,6 +47,9 @@ _RIGHT_END = re.compile(r"[,.!?;:\n]|\b(?:and|but|while|whereas|that|after|befor
 _WINDOW = 120
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _QUARTER = re.compile(r"\bquarter\b", re.IGNORECASE)
+_TYPES = ["DATE", "TIME", "DURATION", "SET"]
+_TYPE_CODES = {kind: code for code, kind in enumerate(_TYPES)}
+_TYPE_DTYPE = pd.CategoricalDtype(_TYPES)
 
 
 def clause_of(text: str, start: int, end: int) -> str:
@@ -63,7 +70,7 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     An expression right after a reporting verb dates the report ("said Monday
     they will order"), which is past whatever the reported clause says.
     """
-    if _REPORTED.search(text, max(0, start - 20), start):
+    if _REPORTED.search(text, max(0, start - 20), start) or _REPORTED_AFTER.match(text, end):
         return "past"
     clause = clause_of(text, start, end)
     if _FUTURE.search(clause):
@@ -108,9 +115,16 @@ def _as_date(stamp) -> dt.date | None:
     return dt.date(stamp.year, stamp.month, stamp.day)
 
 
-def scan(text: str, anchor: dt.date | None) -> list[tuple[int, int, str, str, str | None]]:
-    """``(start, end, type, value, mod)`` for every temporal expression of one text."""
+def scan(text: str, anchor: dt.date | None, cache: dict | None = None) -> list[tuple[int, int, str, str, str | None]]:
+    """``(start, end, type, value, mod)`` for every temporal expression of one text.
+
+    ``cache`` (a dict, kept by the caller across documents) remembers each
+    rule's result for its parts, dateline and tense: "today", "last year",
+    "now" are normalised once per dateline.
+    """
     rows = []
+    if cache is None:
+        cache = {}
     for start, end, kind, groups in find_timexes(text):
         tense = clause_tense(text, start, end) if kind in NEEDS_TENSE else None
         future = tense == "future"
@@ -122,7 +136,10 @@ def scan(text: str, anchor: dt.date | None) -> list[tuple[int, int, str, str, st
             groups["span"] = True  # "the year ended June 30": a stretch of a year, not the calendar year
         if kind in NEEDS_PERIOD and _QUARTER.search(context_around(text, start, end)):
             groups["in_quarter"] = True
-        result = RULES[kind](groups, anchor, future)
+        key = (kind, anchor, future, *groups.items())
+        result = cache.get(key, cache)
+        if result is cache:
+            result = cache[key] = RULES[kind](groups, anchor, future)
         if result is not None:
             rows.append((start, end, *result))
     return rows
@@ -132,8 +149,13 @@ def build_table(docs: pd.DataFrame | str, sentences: pd.DataFrame | None) -> pd.
     ids, texts = _columns.as_docs(docs)
     stamps = anchors(docs, len(ids))
     per_doc, starts, ends, types, values, mods = [], [], [], [], [], []
+    cache: dict = {}  # rule results, shared by the documents
+    days: dict = {}  # Timestamp -> date
     for text, stamp in zip(texts, stamps.tolist()):
-        rows = scan(text, _as_date(stamp))
+        day = days.get(stamp, days)
+        if day is days:
+            day = days[stamp] = _as_date(stamp)
+        rows = scan(text, day, cache) if text else []
         per_doc.append(len(rows))
         for start, end, kind, value, mod in rows:
             starts.append(start)
@@ -153,7 +175,10 @@ def build_table(docs: pd.DataFrame | str, sentences: pd.DataFrame | None) -> pd.
             "start": start_arr,
             "end": end_arr,
             "text": pd.array(surface, dtype="str"),
-            "type": pd.Categorical(types, categories=["DATE", "TIME", "DURATION", "SET"]),
+            "type": pd.Categorical.from_codes(
+                np.fromiter((_TYPE_CODES[kind] for kind in types), np.int8, len(types)),
+                dtype=_TYPE_DTYPE,
+            ),
             "value": pd.array(values, dtype="str"),
             "mod": pd.Series(mods, dtype=object),
             "anchor": stamps.to_numpy()[doc_index],
@@ -171,4 +196,33 @@ def _sentence_ids(docs, ids, doc_index, starts, sentences) -> np.ndarray:
         from analysis.text import sentence_table
 
         sentences = sentence_table(docs)
+    fast = _sentence_ids_by_code(sentences, ids, doc_index, starts.astype(np.int64))
+    if fast is not None:
+        return fast
     return _columns.sentence_ids(sentences, ids, doc_index, starts.astype(np.int64))
+
+
+def _sentence_ids_by_code(sentences, ids, doc_index, starts) -> np.ndarray | None:
+    """sent_id of each start, read off a sentence table whose doc_id categories are ``ids`` in order
+    (as sentence_table makes them); None for any other table (then the general lookup is used)."""
+    if not isinstance(sentences, pd.DataFrame) or any(
+        column not in sentences.columns for column in ("doc_id", "sent_id", "start", "end")
+    ):
+        return None
+    doc_col = sentences["doc_id"]
+    if not isinstance(doc_col.dtype, pd.CategoricalDtype) or len(doc_col.cat.categories) != len(ids):
+        return None
+    if doc_col.cat.categories.tolist() != list(ids):
+        return None
+    sent_doc = doc_col.cat.codes.to_numpy().astype(np.int64)
+    sent_start = sentences["start"].to_numpy().astype(np.int64)
+    sent_end = sentences["end"].to_numpy().astype(np.int64)
+    sent_id = sentences["sent_id"].to_numpy().astype(np.int32)
+    span = 1 + max(int(starts.max(initial=0)), int(sent_end.max(initial=0)))
+    keys = sent_doc * span + sent_start
+    if (sent_doc < 0).any() or (keys[1:] < keys[:-1]).any():
+        return None  # not in document and text order: the general lookup sorts
+    pos = np.searchsorted(keys, doc_index.astype(np.int64) * span + starts, side="right") - 1
+    row = np.maximum(pos, 0)
+    inside = (pos >= 0) & (sent_doc[row] == doc_index) & (starts < sent_end[row])
+    return np.where(inside, sent_id[row], np.int32(-1))

@@ -1,5 +1,8 @@
 """One rule per grammar pattern: the parts of a match -> (type, value, mod).
 
+The anchored kinds (dates and times) are here; durations, sets and
+references, which need no dateline, in :mod:`analysis.timeline._unanchored`.
+
 Each function takes the match's named groups, the dateline (a
 :class:`datetime.date` or None) and whether the clause is future tense, and
 returns ``(type, value, mod)``, or None to drop a match that is not a
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from analysis.timeline import _unanchored
 from analysis.timeline import normalise as n
 
 Result = tuple[str, str, str | None] | None
@@ -68,6 +72,12 @@ def rule_clock(g, anchor, future) -> Result:
     clock = _clock(g["ck_t"])
     if clock is None:
         return None
+    if "ck_m" in g:  # 5 p.m. EST, Nov. 6: that day
+        year = int(g["ck_y"]) if "ck_y" in g else None
+        _, day_value, _ = _explicit_day(
+            year, n.month_of(g["ck_m"]), _day(g, "ck_d"), anchor, future, None, "past" in g, "deadline" in g
+        )
+        return "TIME", f"{day_value}T{clock}", None
     day = None
     if anchor is not None:
         rel = (g.get("ck_rel") or "today").lower()
@@ -239,6 +249,18 @@ def rule_thequarter(g, anchor, future) -> Result:
     return "DATE", n.relative_value(anchor, "quarter", offset) or n.UNKNOWN, None
 
 
+def rule_theperiod(g, anchor, future) -> Result:
+    rel = n._words(g["pe_rel"])
+    if not g.get("in_quarter"):  # a company's period is a quarter only where quarters are spoken of
+        if rel == "latest":
+            return None
+        return rule_yago({"ya_u": "year", "ya_dir": "ago"}, anchor, future)  # the year-ago period: as "year-ago"
+    if anchor is None:
+        return "DATE", "XXXX-QX", None
+    offset = -1 if rel == "latest" else -5  # the last quarter completed, or the one a year before it
+    return "DATE", n.relative_value(anchor, "quarter", offset) or n.UNKNOWN, None
+
+
 def rule_decade(g, anchor, future) -> Result:
     mod = n.edge_mod(g.get("dc_edge"))
     if "dc_y" in g:
@@ -262,52 +284,17 @@ def rule_season(g, anchor, future) -> Result:
     return "DATE", f"{int(g['se_y']):04d}-{n.season_code(g['se_s'])}", n.edge_mod(g.get("se_edge"))
 
 
-def rule_set(g, anchor, future) -> Result:
-    word = g["st_u"].lower()
-    if word in n.WEEKDAYS:
-        return "SET", f"XXXX-WXX-{n.weekday_of(word)}", None
-    if word in n.PARTS_OF_DAY:
-        return "SET", f"XXXX-XX-XXT{n.part_code(word)}", None
-    count = n.number(g["st_n"]) if "st_n" in g else 1
-    return "SET", n.duration(count, word), None
-
-
-def rule_setadv(g, anchor, future) -> Result:
-    return "SET", n._SET_WORDS[g["sa_w"].lower()], None
-
-
-def rule_setfreq(g, anchor, future) -> Result:
-    return "SET", n.duration(1, g["sf_u"]), None
-
-
-def rule_setpl(g, anchor, future) -> Result:
-    return "SET", f"XXXX-WXX-{n.weekday_of(g['sp_wd'][:-1])}", None
-
-
-def rule_dur(g, anchor, future) -> Result:
-    count = n.number(g["du_n"])
-    unit = g["du_u"].lower()
-    if n.unit_of(unit) == "second" and n._words(g["du_n"]) in ("a", "an", "one"):
-        return None  # "a second round", "one second thought"
-    if n.unit_of(unit) in ("second", "quarter") and n._YEARLIKE.fullmatch(g["du_n"]):
-        return None  # "1988 second", "1988 quarter": a year before an ordinal or a quarter, not a count
-    if n._words(g.get("du_old")) == "old":
-        return None  # an age ("a 6-year-old boy") is not a temporal expression
-    return "DURATION", n.duration(count, unit), n._MODS.get(n._words(g.get("du_mt")))
-
-
-def rule_durvague(g, anchor, future) -> Result:
-    if n._words(g["dv_q"]) == "a couple of":
-        return "DURATION", n.duration(2, g["dv_u"]), "APPROX"
-    return "DURATION", n.duration(None, g["dv_u"]), None
-
-
-def rule_durbare(g, anchor, future) -> Result:
-    return "DURATION", n.duration(None, g["db_u"]), None
-
-
-def rule_thepast(g, anchor, future) -> Result:
-    return "DATE", n._REFS[g["tp_w"].lower()], None
+def rule_theseason(g, anchor, future) -> Result:
+    """The summer, the early winter: the season of the dateline's year, moved by the clause's tense."""
+    code = n.season_code(g["ss_s"])
+    mod = n.edge_mod(g.get("ss_edge") or g.get("ss_edge2"))
+    if anchor is None:
+        return "DATE", f"XXXX-{code}", mod
+    if code == "WI":  # the winter around the dateline, or the last one
+        return "DATE", n.season_value(anchor, code, 0 if future or anchor.month in (1, 2, 12) else -1, future), mod
+    middle = {"SP": 4, "SU": 7, "FA": 10}[code]
+    year = n.infer_year(anchor, middle, None, future, "past" in g)
+    return "DATE", (f"{year:04d}-{code}" if n.year_ok(year) else "XXXX-" + code), mod
 
 
 def rule_deictic(g, anchor, future) -> Result:
@@ -327,6 +314,13 @@ def rule_partofday(g, anchor, future) -> Result:
     if anchor is not None and part == "NI" and g["pd_rel"].lower() == "last":
         day = n.add_days(anchor, -1)
     return "TIME", f"{n.day_value(day) if day else n.UNKNOWN}T{part}", None
+
+
+def rule_edgepart(g, anchor, future) -> Result:
+    part = n.part_code(g["ep_part"])
+    offset = {"yesterday": -1, "tomorrow": 1}.get((g.get("ep_rel") or "").lower(), 0)
+    day = n.add_days(anchor, offset) if anchor is not None else None
+    return "TIME", f"{n.day_value(day) if day else n.UNKNOWN}T{part}", n.edge_mod(g["ep_edge"])
 
 
 def rule_weekday(g, anchor, future) -> Result:
@@ -364,17 +358,19 @@ def rule_spoken(g, anchor, future) -> Result:
     return "DATE", f"{int(year):04d}", None
 
 
-def rule_ref(g, anchor, future) -> Result:
-    return "DATE", n._REFS[n._words(g["rf_w"])], None
-
-
 def rule_year(g, anchor, future) -> Result:
     return "DATE", f"{int(g['yr_y']):04d}", n.edge_mod(g.get("yr_edge"))
 
 
-RULES = {name[5:]: function for name, function in globals().items() if name.startswith("rule_")}
-NEEDS_TENSE = {"clock", "mdy", "dmy", "month", "rel", "quarter", "quarterq", "thequarter", "weekday", "theunit"}
+RULES = {
+    name[5:]: function
+    for namespace in (globals(), vars(_unanchored))
+    for name, function in namespace.items()
+    if name.startswith("rule_")
+}
+NEEDS_TENSE = {"clock", "mdy", "dmy", "month", "rel", "quarter", "quarterq", "thequarter", "weekday", "theunit",
+               "theseason"}
 # rules that look for a quarter spoken of in the same sentence ("profit rose from a year ago")
-NEEDS_PERIOD = {"ago", "yago"}
+NEEDS_PERIOD = {"ago", "yago", "theperiod"}
 
 __all__ = ["NEEDS_TENSE", "RULES", "dt"]

@@ -104,8 +104,11 @@ def unit_of(word: str) -> str:
 
 
 def duration(n: float | None, unit: str) -> str:
-    """``P3D``, ``PT5H``, ``P9M`` (3 quarters), ``PXY`` when ``n`` is None."""
+    """``P3D``, ``PT5H``, ``P9M`` (3 quarters), ``P2Y6M`` (2 1/2 years), ``PXY`` when ``n`` is None."""
     time, code, scale = _UNIT_CODE[unit_of(unit)]
+    if n is not None and code == "Y" and not float(n).is_integer() and float(n * 12).is_integer():
+        years, months = divmod(int(n * 12), 12)  # 2 1/2 years: P2Y6M, as TimeML writes it
+        return f"P{years}Y{months}M" if years else f"P{months}M"
     amount = "X" if n is None else _fmt_number(n * scale)
     return f"P{time}{amount}{code}"
 

@@ -1,15 +1,18 @@
 """Temporal expressions: find them, normalise them (TimeML TIMEX3), anchor them to the dateline.
 
-The grammar lives in :mod:`analysis.timeline._grammar`, the calendar rules in
-:mod:`analysis.timeline.normalise` and :mod:`analysis.timeline._rules`; this
-module holds the public table.
+The grammar lives in :mod:`analysis.timeline._grammar`, the fast scan in
+:mod:`analysis.timeline._scan` and :mod:`analysis.timeline._dispatch`, the
+calendar rules in :mod:`analysis.timeline.normalise`,
+:mod:`analysis.timeline._rules` and :mod:`analysis.timeline._unanchored`, the
+driver in :mod:`analysis.timeline._extract`; this module holds the public table.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from analysis.timeline._grammar import find_timexes, find_timexes_slow
+from analysis.timeline._grammar import find_timexes_slow
+from analysis.timeline._scan import find_timexes
 
 __all__ = ["COLUMNS", "find_timexes", "find_timexes_slow", "timex_table"]
 
@@ -78,7 +81,12 @@ def timex_table(docs: pd.DataFrame | str, *, sentences: pd.DataFrame | None = No
     the year before; a quarter named in a future clause may be the one just
     ended (results are reported after it); a date after a deadline word
     ("through Oct. 19", "payable Jan. 2") is the nearest such date either
-    side of the dateline.
+    side of the dateline; a clock time with a date ("5 p.m. EST, Nov. 6") is
+    that day's time; a reporting verb right after the expression ("on Tuesday
+    said") makes its clause past; "the near term" is ``FUTURE_REF``, "the weeks
+    ahead" and "over the years" unspecified durations, "2 1/2 years" ``P2Y6M``;
+    "three-quarters of" is a fraction, not a duration; a company's "latest
+    period" is a quarter where quarters are spoken of.
     Extents follow TimeBank: value-changing modifiers are inside the span
     (``early``, ``mid-``, ``the end of``, ``earlier this``, ``more than``),
     prepositions are outside ("for *many years*", "on *Thursday*").

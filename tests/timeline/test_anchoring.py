@@ -134,6 +134,31 @@ NEWSWIRE = [
     # a year after "mid-"; a century without "the"
     ("Trade grew in mid-1996.", FRI, [("mid-1996", "DATE", "1996", "MID")]),
     ("Its 11th century walls still stand.", FRI, [("11th century", "DATE", "10", None)]),
+    # a clock time with a date: that day; the nearest such date after a deadline word
+    ("The offer was extended until 5 p.m. EST, Aug. 3.", FRI, [("5 p.m. EST, Aug. 3", "TIME", "2018-08-03T17:00", None)]),
+    # a reporting verb right after the expression dates the report, whatever the reported clause says
+    ("Bush on Tuesday said the embargo may be extended.", FRI, [("Tuesday", "DATE", "2018-07-17", None)]),
+    # vague stretches and references to the future
+    ("Prices will stay high in the near term.", FRI, [("the near term", "DATE", "FUTURE_REF", None)]),
+    ("Talks resume in the weeks ahead.", FRI, [("the weeks ahead", "DURATION", "PXW", None)]),
+    ("Trade doubled over the years.", FRI, [("the years", "DURATION", "PXY", None)]),
+    ("Growth will slow over the next couple of years.", FRI, [("the next couple of years", "DURATION", "P2Y", "APPROX")]),
+    ("Prisoners were taken in the first hours of the war.", FRI, [("the first hours", "DURATION", "PTXH", None)]),
+    ("The base stays for at least 20 more years.", FRI, [("at least 20 more years", "DURATION", "P20Y", "EQUAL_OR_MORE")]),
+    ("They lived in camps for 2 1/2 years.", FRI, [("2 1/2 years", "DURATION", "P2Y6M", None)]),
+    # a fraction is not a duration
+    ("Iraq imports three-quarters of its food.", FRI, []),
+    # parts of a day, seasons without a year
+    ("By mid-afternoon yesterday, shares were up.", FRI, [("mid-afternoon yesterday", "TIME", "2018-07-19TAF", "MID")]),
+    ("Sales slowed in the early summer.", "1989-10-26", [("the early summer", "DATE", "1989-SU", "START")]),
+    ("He will visit in the winter.", FRI, [("the winter", "DATE", "2018-WI", None)]),
+    # a company's reporting period, where quarters are spoken of
+    ("Its quarter was weak: sales in the latest period fell.", "1989-10-26",
+     [("the latest period", "DATE", "1989-Q3", None)]),
+    ("Sales in the latest period fell.", "1989-10-26", []),
+    ("Sales fell from the year-ago period.", "1989-10-26", [("the year-ago period", "DATE", "1988-10", None)]),
+    ("Profit rose from the year-ago period, the company said of its quarter.", "1989-10-26",
+     [("the year-ago period", "DATE", "1988-Q3", None)]),
 ]
 
 

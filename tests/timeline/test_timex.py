@@ -83,12 +83,30 @@ def test_trigger_scan_equals_the_full_scan_on_the_seed_and_mfa(seed_docs, mfa_di
 
 
 def test_trigger_regex_finds_what_the_automaton_finds(seed_docs, mfa_dir):
-    from analysis.timeline._grammar import _trigger_starts
+    from analysis.timeline._scan import _trigger_starts
 
     texts = seed_docs.text.tolist() + read_corpus(mfa_dir).text.tolist()[:40]
     for text in texts:
         lower = text.lower()
         assert _trigger_starts(text, lower, automaton=False) == _trigger_starts(text, lower)
+
+
+def test_patterns_chosen_by_word_give_what_the_first_character_gives(seed_docs, mfa_dir, monkeypatch):
+    from analysis.timeline import _dispatch
+
+    texts = seed_docs.text.tolist() + read_corpus(mfa_dir).text.tolist()[:40]
+    by_word = [list(find_timexes(text)) for text in texts]
+    monkeypatch.setattr(_dispatch, "_partial_re", None)  # as without the regex package
+    monkeypatch.setattr(_dispatch, "_BY_WORD", {})
+    assert [list(find_timexes(text)) for text in texts] == by_word
+
+
+def test_rule_results_are_cached_per_call_without_changing_them():
+    docs = pd.DataFrame(
+        {"doc_id": ["a", "b", "c"], "date": pd.to_datetime(["2018-07-20", "2018-07-20", "2019-01-02"]),
+         "text": ["Prices fell last week and today."] * 3}
+    )  # fmt: skip
+    assert timex_table(docs).value.tolist() == ["2018-W28", "2018-07-20"] * 2 + ["2018-W52", "2019-01-02"]
 
 
 def test_a_plain_string_is_one_document_without_a_date():
@@ -135,7 +153,9 @@ def test_ages_are_not_durations():
 
 WORDS = st.sampled_from(
     "the on in last next this early late mid Thursday July 19 2018 years ago every week daily for many "
-    "three a year quarter third 1990s 10:30 a.m. , . ( ) - May march Q3 fiscal 30 February now".split()
+    "three a year quarter third 1990s 10:30 a.m. , . ( ) - May march Q3 fiscal 30 February now near term period "
+    "latest year-ago summer the weeks ahead over more three-quarters of mid-afternoon yesterday first hours "
+    "5 p.m. EST Nov. 6 couple presentation nowhere".split()
 )
 
 

@@ -1,0 +1,84 @@
+"""Rules for the kinds that are not anchored: durations, sets, past/present/future references.
+
+Same signature as :mod:`analysis.timeline._rules` (which gathers them into
+``RULES``): the match's named groups, the dateline and whether the clause is
+future tense -> ``(type, value, mod)``, or None to drop the match.
+"""
+
+from __future__ import annotations
+
+from analysis.timeline import normalise as n
+
+Result = tuple[str, str, str | None] | None
+
+
+def rule_set(g, anchor, future) -> Result:
+    word = g["st_u"].lower()
+    if word in n.WEEKDAYS:
+        return "SET", f"XXXX-WXX-{n.weekday_of(word)}", None
+    if word in n.PARTS_OF_DAY:
+        return "SET", f"XXXX-XX-XXT{n.part_code(word)}", None
+    count = n.number(g["st_n"]) if "st_n" in g else 1
+    return "SET", n.duration(count, word), None
+
+
+def rule_setadv(g, anchor, future) -> Result:
+    return "SET", n._SET_WORDS[g["sa_w"].lower()], None
+
+
+def rule_setfreq(g, anchor, future) -> Result:
+    return "SET", n.duration(1, g["sf_u"]), None
+
+
+def rule_setpl(g, anchor, future) -> Result:
+    return "SET", f"XXXX-WXX-{n.weekday_of(g['sp_wd'][:-1])}", None
+
+
+def rule_dur(g, anchor, future) -> Result:
+    count = n.number(g["du_n"])
+    unit = g["du_u"].lower()
+    if n.unit_of(unit) == "second" and n._words(g["du_n"]) in ("a", "an", "one"):
+        return None  # "a second round", "one second thought"
+    if n.unit_of(unit) in ("second", "quarter") and n._YEARLIKE.fullmatch(g["du_n"]):
+        return None  # "1988 second", "1988 quarter": a year before an ordinal or a quarter, not a count
+    if n._words(g.get("du_old")) == "old":
+        return None  # an age ("a 6-year-old boy") is not a temporal expression
+    return "DURATION", n.duration(count, unit), n._MODS.get(n._words(g.get("du_mt")))
+
+
+def rule_fraction(g, anchor, future) -> Result:
+    return None  # three-quarters of its food
+
+
+def rule_endunits(g, anchor, future) -> Result:
+    return "DURATION", n.duration(None, g["eu_u"]), None
+
+
+def rule_overthe(g, anchor, future) -> Result:
+    return "DURATION", n.duration(None, g["ot_u"]), None
+
+
+def rule_durvague(g, anchor, future) -> Result:
+    if n._words(g["dv_q"]).endswith("couple of"):
+        return "DURATION", n.duration(2, g["dv_u"]), "APPROX"
+    return "DURATION", n.duration(None, g["dv_u"]), None
+
+
+def rule_durbare(g, anchor, future) -> Result:
+    return "DURATION", n.duration(None, g["db_u"]), None
+
+
+def rule_nearfuture(g, anchor, future) -> Result:
+    return "DATE", "FUTURE_REF", None
+
+
+def rule_ahead(g, anchor, future) -> Result:
+    return "DURATION", n.duration(None, g["ah_u"]), None
+
+
+def rule_thepast(g, anchor, future) -> Result:
+    return "DATE", n._REFS[g["tp_w"].lower()], None
+
+
+def rule_ref(g, anchor, future) -> Result:
+    return "DATE", n._REFS[n._words(g["rf_w"])], None
