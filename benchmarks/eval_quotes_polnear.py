@@ -32,6 +32,11 @@ Scores:
 
 The baseline is every span between double quotation marks, marks included
 (``“...”`` or ``"..."`` on one line), with no speaker.
+
+Splits: the articles in name order are split by index, even -> ``dev`` (the
+half used for error analysis while writing rules), odd -> ``test`` (only
+scored); the table reports both halves and ``all``. The issue's goals are
+checked on ``all``.
 """
 
 from __future__ import annotations
@@ -84,6 +89,19 @@ def load_gold() -> dict[str, dict]:
                                  "kind": "direct" if MARKS.search(body) else "indirect"})
         articles[name] = {"text": text, "attributions": attributions}
     return articles
+
+
+SPLITS = ("dev", "test", "all")
+
+
+def split(articles: dict[str, dict], name: str) -> dict[str, dict]:
+    """The ``dev`` (even index in name order), ``test`` (odd) or ``all`` articles."""
+    if name not in SPLITS:
+        raise ValueError(f"unknown split {name!r}; one of {SPLITS}")
+    if name == "all":
+        return articles
+    keep = 0 if name == "dev" else 1
+    return {n: articles[n] for i, n in enumerate(sorted(articles)) if i % 2 == keep}
 
 
 def predictions(articles: dict[str, dict]) -> dict[str, list[dict]]:
@@ -176,7 +194,7 @@ def score(articles: dict[str, dict], predicted: dict[str, list[dict]]) -> dict:
     return result
 
 
-def markdown(ours: dict, base: dict, n_articles: int, n_gold: int) -> str:
+def markdown(ours: dict, base: dict, n_articles: int, n_gold: int, halves: dict[str, dict] | None = None) -> str:
     import pandas as pd
 
     lines = [
@@ -193,6 +211,16 @@ def markdown(ours: dict, base: dict, n_articles: int, n_gold: int) -> str:
             src = f"{res[kind]['source_accuracy']:.2f}" if label == "quote_table" else "–"
             lines.append(f"| {label} | {kind} | {o['n_pred']} | {o['precision']:.2f} | {o['recall']:.2f} | "
                          f"{o['f1']:.2f} | {e['f1']:.2f} | {src} |")
+    if halves:
+        lines += ["", "By split (quote_table; articles in name order, even index = dev, odd = test; "
+                      "error analysis on dev only):", "",
+                  "| split | articles | gold (direct / indirect) | direct F1 | indirect F1 | all F1 | source right |",
+                  "|---|---:|---:|---:|---:|---:|---:|"]
+        for name, (res, n_art) in halves.items():
+            lines.append(f"| {name} | {n_art} | {res['direct']['overlap']['n_gold']} / "
+                         f"{res['indirect']['overlap']['n_gold']} | {res['direct']['overlap']['f1']:.2f} | "
+                         f"{res['indirect']['overlap']['f1']:.2f} | {res['all']['overlap']['f1']:.2f} | "
+                         f"{res['all']['source_accuracy']:.2f} |")
     s = ours["source_spans"]
     lines += ["", (f"Source spans (quote_table speaker phrases vs gold sources, overlap): P {s['precision']:.2f}, "
                    f"R {s['recall']:.2f}, F1 {s['f1']:.2f} ({s['n_pred']} predicted, {s['n_gold']} gold)."), ""]
@@ -222,15 +250,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"PolNeAR not found at {POLNEAR}; set RHETORIC_SHARED", file=sys.stderr)
         return 2
     articles = load_gold()
-    ours, base = score(articles, predictions(articles)), score(articles, baseline(articles))
+    predicted = predictions(articles)
+    ours, base = score(articles, predicted), score(articles, baseline(articles))
+    halves = {}
+    for name in SPLITS:
+        part = split(articles, name)
+        halves[name] = (score(part, {n: predicted[n] for n in part}), len(part))
     n_gold = sum(len(a["attributions"]) for a in articles.values())
-    table = markdown(ours, base, len(articles), n_gold)
+    table = markdown(ours, base, len(articles), n_gold, halves)
     print(table)
     if "--no-write" not in argv:
         write_readme(table)
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
         RESULTS.write_text(json.dumps({"date": dt.date.today().isoformat(), "articles": len(articles),
-                                       "gold": n_gold, "quote_table": ours, "baseline": base}, indent=2))
+                                       "gold": n_gold, "quote_table": ours, "baseline": base,
+                                       "splits": {k: v[0] for k, v in halves.items()}}, indent=2))
     return 0
 
 

@@ -42,11 +42,43 @@ _VERBS = {
     "question": None, "wonder": None, "doubt": None, "suspect": None, "signal": ("signals", "signaled", "signaling"),
     "hint": None, "recognize": ("recognizes", "recognized", "recognizing"), "want": None, "plan": ("plans", "planned", "planning"),
     "speculate": ("speculates", "speculated", "speculating"), "caution": None, "propose": ("proposes", "proposed", "proposing"),
+    # commissives and volitionals with an infinitive ("agreed to share ...", "hopes to offset ...")
+    "decide": ("decides", "decided", "deciding"), "intend": None, "seek": ("seeks", "sought", "seeking"),
+    # verbs of communication and judgment whose object is what was said, or what it was about
+    # (Levin 1993, classes 33 "judgment" and 37 "communication"): "cited improving mental health
+    # services", "called for his dismissal", "criticized Obama for ...", "talked about the economy"
+    "cite": ("cites", "cited", "citing"), "call for": ("calls for", "called for", "calling for"),
+    "criticize": ("criticizes", "criticized", "criticizing"), "criticise": ("criticises", "criticised", "criticising"),
+    "praise": ("praises", "praised", "praising"), "condemn": None, "denounce": ("denounces", "denounced", "denouncing"),
+    "endorse": ("endorses", "endorsed", "endorsing"), "reject": None, "blame": ("blames", "blamed", "blaming"),
+    "mock": None, "slam": ("slams", "slammed", "slamming"), "blast": None, "applaud": None,
+    "describe": ("describes", "described", "describing"), "discuss": ("discusses", "discussed", "discussing"),
+    "talk about": ("talks about", "talked about", "talking about"), "speak about": ("speaks about", "spoke about", "speaking about"),
+    "speak of": ("speaks of", "spoke of", "speaking of"), "warn of": ("warns of", "warned of", "warning of"),
+    "warn about": ("warns about", "warned about", "warning about"), "complain about": ("complains about", "complained about", "complaining about"),
 }
-DIRECTIVES = {"urge", "urges", "urged", "urging", "ask", "asks", "asked", "asking", "call on", "calls on",
+# verbs whose noun-phrase object is the reported content (no clause, so no comma form either)
+NP_OBJECT_BASES = ("cite", "call for", "criticize", "criticise", "praise", "condemn", "denounce", "endorse", "reject",
+                   "blame", "mock", "slam", "blast", "applaud", "describe", "discuss", "talk about", "speak about",
+                   "speak of", "warn of", "warn about", "complain about", "mention", "question")
+PARTICLES = ("on", "out", "for", "about", "of")
+# evidential verbs whose object is the reported content when the subject is a document or a
+# measurement rather than a person ("Polls show a close contest", "The poll indicates a tightening race")
+EVIDENTIALS = frozenset({"show", "shows", "showed", "showing", "indicate", "indicates", "indicated", "indicating",
+                         "suggest", "suggests", "suggested", "suggesting", "find", "finds", "found", "finding",
+                         "reveal", "reveals", "revealed", "revealing", "predict", "predicts", "predicted"})
+DOCUMENT_NOUNS = frozenset({
+    "poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "data", "figures", "analysis",
+    "research", "average", "averages", "records", "documents", "statistics", "numbers", "results", "findings",
+    "estimates", "projections", "forecast", "forecasts", "model", "models", "video", "footage", "emails", "letter",
+    "memo", "filing", "filings", "audit", "review", "investigation", "census", "index", "ad", "ads", "book",
+})  # the last word of a two-word verb ("called for")
+DIRECTIVES = {"expect", "expects", "expected", "expecting", "urge", "urges", "urged", "urging", "ask", "asks", "asked", "asking", "call on", "calls on",
               "called on", "calling on", "demand", "demands", "demanded", "demanding", "tell", "tells", "told",
               "telling", "want", "wants", "wanted", "wanting", "warn", "warns", "warned", "warning"}
-COMMISSIVES = {"promise", "promises", "promised", "promising", "pledge", "pledges", "pledged", "pledging", "vow",
+COMMISSIVES = {"hope", "hopes", "hoped", "hoping", "agree", "agrees", "agreed", "agreeing", "decide", "decides",
+               "decided", "deciding", "intend", "intends", "intended", "intending", "seek", "seeks", "sought",
+               "seeking", "expect", "expects", "expected", "expecting", "promise", "promises", "promised", "promising", "pledge", "pledges", "pledged", "pledging", "vow",
                "vows", "vowed", "vowing", "threaten", "threatens", "threatened", "threatening", "refuse",
                "refuses", "refused", "refusing", "want", "wants", "wanted", "wanting", "plan", "plans", "planned",
                "planning", "propose", "proposes", "proposed", "proposing"}
@@ -77,8 +109,11 @@ THAT_ONLY |= {form for base in ("call on", "demand", "threaten", "refuse", "ques
                                  "suspect", "signal", "hint", "recognize", "want", "plan", "propose", "caution",
                                  "vow", "pledge", "speculate")
               for form in _forms(base, _VERBS[base])}
+THAT_ONLY |= {form for base in ("decide", "intend", "seek") for form in _forms(base, _VERBS[base])}
+NP_OBJECT = frozenset(form for base in NP_OBJECT_BASES for form in _forms(base, _VERBS[base]))
+THAT_ONLY |= NP_OBJECT
 VERB_FORMS = sorted({form for base, irr in _VERBS.items() for form in _forms(base, irr)}, key=len, reverse=True)
-ADVERBS = ["reportedly", "openly", "also", "later", "again", "repeatedly", "publicly", "privately", "previously", "earlier", "once", "often", "recently", "further", "then", "firmly", "strongly", "flatly", "clearly", "explicitly", "allegedly", "apparently", "falsely", "angrily", "quickly", "simply", "only", "just", "even", "never", "not", "always", "bluntly", "sharply", "has", "have", "had", "will", "would", "could", "may", "might", "did", "does", "do", "is", "was", "were", "be", "been", "being", "can", "cannot", "should", "must", "shall"]
+ADVERBS = ["reportedly", "openly", "also", "later", "again", "repeatedly", "publicly", "privately", "previously", "earlier", "once", "often", "recently", "further", "then", "firmly", "strongly", "flatly", "clearly", "explicitly", "allegedly", "apparently", "falsely", "angrily", "quickly", "simply", "only", "just", "even", "never", "not", "always", "bluntly", "sharply", "now", "still", "already", "initially", "first", "frequently", "consistently", "specifically", "directly", "formally", "officially", "personally", "immediately", "separately", "has", "have", "had", "will", "would", "could", "may", "might", "did", "does", "do", "is", "was", "were", "be", "been", "being", "can", "cannot", "should", "must", "shall"]
 
 
 def trie_regex(words: list[str]) -> str:
@@ -112,11 +147,11 @@ class Cue:
     :meth:`start` or :meth:`group` (most candidate verbs are rejected before).
     """
 
-    __slots__ = ("_end", "_limit", "_start", "_text", "verb")
+    __slots__ = ("_end", "_limit", "_start", "_text", "verb", "verb_start")
 
     def __init__(self, text: str, start: int, end: int, limit: int) -> None:
         self._text, self._limit, self._start, self._end = text, limit, -start - 1, end
-        self.verb = text[start:end]
+        self.verb, self.verb_start = text[start:end], start
 
     def start(self, _: str = "cue") -> int:
         if self._start < 0:
@@ -137,14 +172,10 @@ class Cue:
 
 
 _VERB_AUTOMATON = None
+_SCAN_AUTOMATON = None
 
 
-def find_cues(text: str, start: int, end: int) -> list[Cue]:
-    """Reporting cues in ``text[start:end]``, each extended back over its adverbs.
-
-    Verbs are found with an Aho-Corasick automaton (case-sensitive, single
-    spaces inside "pointed out") and kept on word boundaries.
-    """
+def _verb_automaton():
     global _VERB_AUTOMATON
     if _VERB_AUTOMATON is None:
         import ahocorasick
@@ -153,8 +184,12 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
         for form in VERB_FORMS:
             _VERB_AUTOMATON.add_word(form, len(form))
         _VERB_AUTOMATON.make_automaton()
+    return _VERB_AUTOMATON
+
+
+def _cues(text: str, start: int, hits: list[tuple[int, int]]) -> list[Cue]:
     out = []
-    for last, length in _VERB_AUTOMATON.iter(text, start, end):
+    for last, length in hits:
         first, stop = last - length + 1, last + 1
         if (first > 0 and (text[first - 1].isalnum() or text[first - 1] == "-")) or \
                 (stop < len(text) and (text[stop].isalnum() or text[stop] in "-_")):
@@ -163,9 +198,49 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
     return out
 
 
+def find_cues(text: str, start: int, end: int) -> list[Cue]:
+    """Reporting cues in ``text[start:end]``, each extended back over its adverbs.
+
+    Verbs are found with an Aho-Corasick automaton (case-sensitive, single
+    spaces inside "pointed out") and kept on word boundaries.
+    """
+    return _cues(text, start, _verb_automaton().iter(text, start, end))
+
+
+def scan(text: str) -> tuple[list[Cue], list[tuple[int, int]]]:
+    """One Aho-Corasick pass over a whole text: its reporting cues (as :func:`find_cues`)
+    and the ``(last, length)`` hits of the honorifics and role nouns that may start a
+    person's name (:data:`HEAD_WORDS`, for :func:`analysis.quotes.speakers.anchors`).
+    """
+    global _SCAN_AUTOMATON
+    if _SCAN_AUTOMATON is None:
+        import ahocorasick
+
+        _SCAN_AUTOMATON = ahocorasick.Automaton()
+        for form in VERB_FORMS:
+            _SCAN_AUTOMATON.add_word(form, len(form))
+        for head in HEAD_WORDS:
+            _SCAN_AUTOMATON.add_word(head, -len(head))  # negative: a name head, not a verb
+        _SCAN_AUTOMATON.make_automaton()
+    cues, heads = [], []
+    size = len(text)
+    for last, length in _SCAN_AUTOMATON.iter(text):
+        if length < 0:
+            heads.append((last, -length))
+            continue
+        first, stop = last - length + 1, last + 1
+        if (first > 0 and (text[first - 1].isalnum() or text[first - 1] == "-")) or \
+                (stop < size and (text[stop].isalnum() or text[stop] in "-_")):
+            continue
+        cues.append(Cue(text, first, stop, 0))
+    return cues, heads
+
+
 ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 
 HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.")
+# abbreviated titles that precede a name in news prose ("Sen. Ted Cruz", "Gen. Norman Ham")
+TITLE_ABBREVIATIONS = ("Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Adm", "Del", "Prof", "Rev")
 TITLE_WORDS = {
     "president", "vice", "premier", "chancellor", "prime", "minister", "secretary", "ambassador", "senator",
     "sen.", "rep.", "representative", "gov.", "governor", "general", "gen.", "spokesman", "spokeswoman",
@@ -173,6 +248,7 @@ TITLE_WORDS = {
     "pope", "counselor", "councilor", "envoy", "mayor", "judge", "speaker", "leader", "candidate", "nominee",
     "adviser", "advisor", "official", "deputy", "assistant", "foreign", "state", "chief", "former", "lt.",
     "col.", "congressman", "congresswoman", "attorney", "prosecutor", "commissioner", "ceo", "founder",
+    "sen", "rep", "gov", "gen", "lt", "col", "del", "sgt", "capt", "prof", "adm", "rev", "justice",
 }
 ROLE_NOUNS = {
     "spokesman", "spokeswoman", "spokesperson", "minister", "president", "secretary", "ambassador", "senator",
@@ -180,13 +256,24 @@ ROLE_NOUNS = {
     "nominee", "adviser", "advisor", "leader", "representative", "congressman", "congresswoman", "councilor",
     "counselor", "speaker", "prosecutor", "commissioner", "judge", "aide", "manager", "chief",
 }
+# capitalised titles, and the lower-case spokes- nouns that precede a name in MFA and Xinhua prose
+ROLE_HEADS = sorted({w.capitalize() for w in ROLE_NOUNS} | {"spokesman", "spokeswoman", "spokesperson"})
+HEAD_WORDS = ["Mr", "Mrs", "Ms", "Miss", "Dr", *TITLE_ABBREVIATIONS, *ROLE_HEADS]  # words that may start a person's name
 PRONOUNS_PERSON = {"he", "she"}  # third person: resolved to an antecedent ("I" is the current speaker)
 # words that cannot end a speaker noun phrase or belong to one
 NP_STOP = {
     "that", "which", "who", "and", "but", "or", "when", "as", "while", "because", "if", "though", "although",
     "to", "in", "on", "at", "for", "with", "by", "from", "of", "is", "was", "are", "were", "not", "so", "this",
     "there", "it", "what", "how", "why", "where", "can", "could", "do", "does", "did", "will", "would", "may",
-    "might", "should", "must", "shall", "like", "let", "please",
+    "might", "should", "must", "shall", "like", "let", "please", "before", "after", "during", "since", "until",
+    "about", "into", "than", "has", "have", "had", "be", "been", "being",
+}
+# time words and sentence adverbs: never a speaker ('..., said Tuesday', '..., perhaps said')
+NOT_SPEAKER = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "june", "july", "august", "september", "october", "november", "december", "today", "tonight",
+    "yesterday", "tomorrow", "perhaps", "according", "earlier", "later", "recently", "week", "weekend", "morning",
+    "afternoon", "evening", "night", "year", "month", "also", "then", "now", "once", "still",
 }
 # words that cannot start a bare reported clause ("said in a statement", "said to be")
 NOT_CLAUSE_START = {
@@ -206,6 +293,12 @@ ABBREVIATIONS = {
 }
 # a full stop after a known abbreviation or a single capital initial does not end a sentence
 # (the look-behinds follow the dot, so they run only where a dot is)
-_NOT_AFTER = "".join(r"(?<!\b" + re.escape(a) + r"\.)" for a in sorted(
-    {v for a in ABBREVIATIONS for v in (a, a.capitalize(), a.upper())}))
-SENTENCE_END = re.compile(r"(?:[!?…]|\." + _NOT_AFTER + r"(?<!\b[A-Z]\.))[.!?…]*[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+# one look-behind per abbreviation length (a look-behind must be fixed-width): a handful of
+# checks per full stop instead of one per abbreviation
+_ABBREVIATION_FORMS: dict[int, list[str]] = {}
+for _form in sorted({v for a in ABBREVIATIONS for v in (a, a.capitalize(), a.upper())}):
+    _ABBREVIATION_FORMS.setdefault(len(_form), []).append(re.escape(_form))
+_NOT_AFTER = "".join(r"(?<!\b(?:" + "|".join(forms) + r")\.)" for _, forms in sorted(_ABBREVIATION_FORMS.items()))
+# the look-behinds end in a full stop, so after ! ? … they always hold; a leading character
+# class lets the regex engine skip straight to punctuation
+SENTENCE_END = re.compile(r"[!?….]" + _NOT_AFTER + r"(?<!\b[A-Z]\.)[.!?…]*[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 
-from analysis.quotes._patterns import PARAGRAPH_BREAK, QUOTE_MARK, SENTENCE_END
+from analysis.quotes._patterns import DOUBLE_MARK, PARAGRAPH_BREAK, QUOTE_MARK, SENTENCE_END
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -44,40 +44,37 @@ def sentence_around(ends: list[int], para_start: int, position: int) -> tuple[in
     return (ends[index - 1] if index else para_start), ends[index]
 
 
-class Sentences:
-    """Sentence bounds inside one paragraph, found near the positions asked about.
+def document_ends(text: str, start: int, end: int) -> list[int]:
+    """Sentence ends of every paragraph inside ``text[start:end]`` in one scan.
 
-    ``around(position)`` equals ``sentence_around(sentence_ends(...), ...)`` but
-    scans only a window before the position and up to the next sentence end, so
-    a long paragraph with one reporting verb is not split whole.
+    A paragraph's :func:`sentence_ends` are the offsets of this list that fall
+    inside it, plus the paragraph end (an end found at a paragraph's last
+    character only by looking past it, into the blank line, is not one).
+    """
+    return [match.end() for match in SENTENCE_END.finditer(text, start, end)]
+
+
+class Sentences:
+    """Sentence bounds inside one paragraph, looked up in the document's sentence ends.
+
+    ``around(position)`` equals ``sentence_around(sentence_ends(...), ...)``
+    for the paragraph; ``ends`` is :func:`document_ends` of a span holding the
+    paragraph, computed once per document.
     """
 
-    __slots__ = ("_end", "_ends", "_start", "_text")
-    WINDOW = 600
+    __slots__ = ("_end", "_ends", "_high", "_low", "_start")
 
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self._text, self._start, self._end = text, start, end
-        self._ends: list[int] | None = None
+    def __init__(self, text: str, start: int, end: int, ends: list[int] | None = None) -> None:
+        if ends is None:
+            ends = document_ends(text, start, end)
+        self._start, self._end, self._ends = start, end, ends
+        self._low = bisect.bisect_right(ends, start)
+        self._high = bisect.bisect_left(ends, end, self._low)
 
     def around(self, position: int) -> tuple[int, int]:
-        if self._ends is not None or self._end - self._start <= 2 * self.WINDOW:
-            if self._ends is None:
-                self._ends = sentence_ends(self._text, self._start, self._end)
-            return sentence_around(self._ends, self._start, position)
-        text, low = self._text, max(self._start, position - self.WINDOW)
-        following = SENTENCE_END.search(text, position, self._end)
-        end = following.end() if following else self._end
-        start = None
-        for match in SENTENCE_END.finditer(text, low, min(self._end, position + 40)):
-            if match.end() > position:
-                break
-            start = match.end()
-        if start is None:
-            if low > self._start:
-                self._ends = sentence_ends(text, self._start, self._end)
-                return sentence_around(self._ends, self._start, position)
-            start = self._start
-        return start, end
+        ends, low, high = self._ends, self._low, self._high
+        index = bisect.bisect_right(ends, position, low, high)
+        return (ends[index - 1] if index > low else self._start), (ends[index] if index < high else self._end)
 
 
 def quote_pairs(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
@@ -91,7 +88,8 @@ def quote_pairs(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     """
     out = []
     open_at = -1
-    for match in QUOTE_MARK.finditer(text, start, end):
+    marks = QUOTE_MARK if text.find("''", start, end) >= 0 else DOUBLE_MARK  # a class scans faster
+    for match in marks.finditer(text, start, end):
         mark, position = match.group(), match.start()
         if mark == "''":
             mark = '"'

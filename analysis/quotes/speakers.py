@@ -12,35 +12,43 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.quotes._patterns import (
+    HEAD_WORDS,
     HONORIFICS,
     NAME,
     PRONOUNS_PERSON,
+    ROLE_HEADS,
     ROLE_NOUNS,
+    TITLE_ABBREVIATIONS,
     TITLE_WORDS,
     trie_regex,
 )
 
 __all__ = ["SpeakerIndex", "split_title"]
 
-# capitalised titles, and the lower-case spokes- nouns that precede a name in MFA and Xinhua prose
-_ROLE_HEADS = sorted({w.capitalize() for w in ROLE_NOUNS} | {"spokesman", "spokeswoman", "spokesperson"})
+
 # an honorific or a role noun, then a capitalised name: "Mr Christopher Ford", "spokesman Hua Chunying"
-ANCHOR = re.compile(r"\b(?:(?P<hon>Mr|Mrs|Ms|Miss|Dr)\.?|(?P<head>" + trie_regex(_ROLE_HEADS) + r"))\s+(?P<name>" + NAME + ")")
+ANCHOR = re.compile(r"\b(?:(?P<hon>Mr|Mrs|Ms|Miss|Dr)\.?|(?P<abbr>" + "|".join(TITLE_ABBREVIATIONS) + r")\.|(?P<head>" + trie_regex(ROLE_HEADS) + r"))\s+(?P<name>" + NAME + ")")
 _HEADS = None
 
 
-def anchors(text: str) -> list[re.Match]:
-    """ANCHOR matches, tried only where an honorific or a role noun starts (found with Aho-Corasick)."""
-    global _HEADS
-    if _HEADS is None:
-        import ahocorasick
+def anchors(text: str, hits: list[tuple[int, int]] | None = None) -> list[re.Match]:
+    """ANCHOR matches, tried only where an honorific or a role noun starts (found with Aho-Corasick).
 
-        _HEADS = ahocorasick.Automaton()
-        for head in ["Mr", "Mrs", "Ms", "Miss", "Dr", *_ROLE_HEADS]:
-            _HEADS.add_word(head, len(head))
-        _HEADS.make_automaton()
+    ``hits`` are the ``(last, length)`` Aho-Corasick hits of :data:`HEAD_WORDS` in
+    ``text`` when already found (:func:`analysis.quotes._patterns.scan`).
+    """
+    global _HEADS
+    if hits is None:
+        if _HEADS is None:
+            import ahocorasick
+
+            _HEADS = ahocorasick.Automaton()
+            for head in HEAD_WORDS:
+                _HEADS.add_word(head, len(head))
+            _HEADS.make_automaton()
+        hits = _HEADS.iter(text)
     out, reach = [], -1
-    for last, length in _HEADS.iter(text):
+    for last, length in hits:
         start = last - length + 1
         if start < reach or (start and text[start - 1].isalnum()) or text[last + 1:last + 2] not in (" ", "."):
             continue
@@ -54,6 +62,8 @@ def anchors(text: str) -> list[re.Match]:
 _ROLE_PREFIX = re.compile(r"((?:[A-Z][\w\-]*\s+){1,4})$")
 APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+([^,.;:\"“”]{3,120}?)\s*(?=[,.;])")
 _ROLE_IN = re.compile(r"\b(" + "|".join(sorted(ROLE_NOUNS)) + r")\b", re.IGNORECASE)
+_AFFILIATION = re.compile(r"(?<=[\w.])\s+of\s+(?:the\s+)?[A-Z]")
+_INITIAL = re.compile(r"[A-Z]\.")
 _CAP = re.compile(r"[A-Z][a-zA-Z’'\-]+")
 _NOT_NAMES = {
     "The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "In", "On", "At",
@@ -76,6 +86,8 @@ def split_title(phrase: str) -> tuple[str, str]:
         if _CAP.fullmatch(word.rstrip(".,")) and word.lower().rstrip(".") not in TITLE_WORDS \
                 and word not in HONORIFICS and word not in _NOT_NAMES:
             name_start = index
+        elif _INITIAL.fullmatch(word) and name_start == index + 1 < len(words):
+            name_start = index  # a middle initial: 'Jeffrey N. Trimble'
         else:
             break
     role = [w for w in words[:name_start] if w not in HONORIFICS]
@@ -93,11 +105,15 @@ class SpeakerIndex:
     """The people of one document and the resolution of later mentions to them."""
 
     def __init__(self, text: str, matches: list[re.Match] | None = None) -> None:
+        """Index the people of ``text`` (``matches``: its :func:`anchors`, when already found)."""
         self.people: list[Person] = []
         self.last: Person | None = None
+        self._named: dict[str, tuple[Person, str]] = {}  # phrase -> (person, role it carries)
         for match in anchors(text) if matches is None else matches:
             name = match.group("name")
             role = ""
+            if match.group("abbr"):
+                role = match.group("abbr") + "."
             if match.group("head"):
                 prefix = _ROLE_PREFIX.search(text, max(0, match.start() - 60), match.start())
                 role = ((prefix.group(1) if prefix else "") + match.group("head")).strip()
@@ -119,7 +135,17 @@ class SpeakerIndex:
 
     def resolve(self, phrase: str) -> tuple[str | None, str]:
         """``(canonical speaker, role)`` of a speaker noun phrase; remembers it for pronouns."""
+        known = self._named.get(phrase)
+        if known is not None:  # a phrase with a name resolves to the same person every time
+            person, role = known
+            person.role = person.role or role
+            self.last = person
+            return person.name, person.role
+        original = phrase
         phrase = phrase.strip().strip(",")
+        affiliation = _AFFILIATION.search(phrase)
+        if affiliation and split_title(phrase[:affiliation.start()])[1]:
+            phrase = phrase[:affiliation.start()]  # 'Mr. Morgan of the Sierra Club' -> 'Mr. Morgan'
         lower = phrase.lower()
         if lower in PRONOUNS_PERSON:
             if self.last is None:
@@ -140,8 +166,11 @@ class SpeakerIndex:
             for person in self.people:
                 if name_tokens[0] in person.tokens:
                     self.last = person
+                    if person.role or not role:
+                        self._named[original] = (person, "")
                     return person.name, person.role or role
         person = self._add(name, role)
         person.role = person.role or role
         self.last = person
+        self._named[original] = (person, role)
         return person.name, person.role
