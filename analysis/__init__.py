@@ -56,6 +56,7 @@ _EXPORTS = {
     "linked_keyness_html": "evidence",
     "run_report": "report",
     "run_stages": "engine",
+    "compute_tables": "engine",
     "save_figure": "figures",
     "plot_document_lengths": "figures",
     "plot_terms": "figures",

@@ -2,7 +2,8 @@
 
 ``python -m analysis report [CORPUS] [--notebooks terms,rhetoric,...] [--out DIR]
 [--name NAME] [-p NAME VALUE]... [-f params.yaml|PRESET] [--formats html,pdf]
-[--figure-formats png,svg,pdf]`` runs the report notebooks (see :func:`analysis.report.run_report`). Errors the
+[--figure-formats png,svg,pdf] [--engine pandas|dask] [--scheduler ADDRESS]
+[--workers N]`` runs the report notebooks (see :func:`analysis.report.run_report`). Errors the
 user can fix (:class:`analysis.errors.AnalysisError`) print ``error: <message>``
 to stderr and exit with status 2, without a traceback.
 
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import analysis
-from analysis.errors import AnalysisError
+from analysis.errors import AnalysisError, ParameterError
 
 __all__ = ["build_parser", "main"]
 
@@ -87,6 +88,15 @@ def _add_report(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--chromium", metavar="PATH", default=None,
                         help="Chromium for --formats pdf (default: $RHETORIC_CHROMIUM, else "
                         "chromium, chromium-browser or google-chrome on PATH)")
+    parser.add_argument("--engine", choices=("pandas", "dask"), default=None,
+                        help="where the notebooks' per-document stages (term counts, markers, "
+                        "dates, quotes) run: pandas in each notebook's kernel, or dask on a "
+                        "Dask cluster (default: each notebook's own default, pandas)")
+    parser.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                        help="address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786 "
+                        "(implies --engine dask; default: start a local cluster for the run)")
+    parser.add_argument("--workers", type=int, default=2, metavar="N",
+                        help="workers of the local Dask cluster (default: %(default)s)")
     parser.add_argument("--kernel", default="python3",
                         help="Jupyter kernel name (default: %(default)s, this Python)")
     parser.add_argument("--log-output", action="store_true",
@@ -106,6 +116,13 @@ def _report(args: argparse.Namespace) -> int:
     for spec in args.parameters_file:
         parameters.update(load_parameter_file(spec))
     parameters.update({name: parse_value(value) for name, value in args.parameter})
+    engine = args.engine
+    if args.scheduler and engine is None:
+        engine = "dask"  # a scheduler address only makes sense for the Dask engine
+    elif args.scheduler and engine == "pandas":
+        raise ParameterError(
+            "--scheduler is for --engine dask; drop --scheduler, or use --engine dask"
+        )
     folder = run_report(
         args.corpus,
         out=args.out,
@@ -119,6 +136,9 @@ def _report(args: argparse.Namespace) -> int:
         log_output=args.log_output,
         progress=args.progress,
         notebook_dir=args.notebook_dir,
+        engine=engine,
+        scheduler=args.scheduler,
+        n_workers=args.workers,
     )
     print(f"Report written to {_display(folder / 'index.html')}")
     return 0
@@ -166,6 +186,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
+        # The interrupted kernel's pending execute task dies with it; asyncio would
+        # log that DeadKernelError at exit, after our message. It is expected here.
+        logging.getLogger("asyncio").setLevel(logging.CRITICAL)
         print("error: interrupted", file=sys.stderr)
         return 130
 

@@ -22,7 +22,7 @@ from typing import Any
 __all__ = ["new_manifest", "finish", "write_manifest", "sha256", "now"]
 
 _VERSIONED = ("rhetoric-workbook", "pandas", "nltk", "matplotlib", "papermill", "nbconvert",
-              "nbformat", "ipykernel")
+              "nbformat", "ipykernel", "dask", "distributed")
 
 
 def now() -> str:

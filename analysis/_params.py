@@ -184,8 +184,13 @@ def plan_parameters(
     *,
     corpus: Path,
     formats: tuple[str, ...],
+    injected: Mapping[str, Any] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """Return the parameters each notebook gets, checked against its parameters cell.
+
+    ``injected`` values (the runner's ``engine`` and ``scheduler``) go to every
+    notebook that declares them, like ``figure_formats``, and are no error when
+    none does; ``parameters`` of the same name win over them.
 
     Raises
     ------
@@ -227,6 +232,7 @@ def plan_parameters(
     plan = {}
     for nb, names in declared.items():
         given = {"corpus": str(corpus), "out_dir": ".", "figure_formats": ",".join(formats)}
+        given.update({k: v for k, v in (injected or {}).items() if v is not None})
         given.update(plain)
         given.update(qualified[nb])
         plan[nb] = {k: v for k, v in given.items() if k in names}

@@ -60,6 +60,9 @@ def run_report(
     log_output: bool = False,
     progress: bool | None = None,
     notebook_dir: str | os.PathLike[str] | None = None,
+    engine: str | None = None,
+    scheduler: str | None = None,
+    n_workers: int = 2,
 ) -> Path:
     """Execute notebooks on a corpus and write a self-contained report folder.
 
@@ -115,6 +118,18 @@ def run_report(
         Default: only when stderr is a terminal and ``CI`` is not set.
     notebook_dir : str or path-like, optional
         Folder to find the notebooks in; default the repository's ``notebooks/``.
+    engine : {"pandas", "dask"}, optional
+        Where the notebooks' per-document stages run (see
+        :func:`analysis.engine.compute_tables`): given to every notebook that
+        declares an ``engine`` parameter. With ``"dask"`` and no ``scheduler``,
+        one ``distributed.LocalCluster`` of ``n_workers`` workers is started
+        for the whole run and its address given to the notebooks.
+    scheduler : str, optional
+        Address of a running Dask scheduler (``tcp://host:8786``), given to
+        every notebook that declares ``scheduler``; checked before any
+        notebook runs.
+    n_workers : int, default 2
+        Workers of the local Dask cluster.
 
     Returns
     -------
@@ -127,8 +142,10 @@ def run_report(
         If the corpus path does not exist (nothing is written).
     ParameterError
         If the name, a notebook, a parameter (name or type), a figure or report
-        format or the kernel is not accepted, or PDF is asked for and no
-        Chromium is found (nothing is written).
+        format, the engine or the kernel is not accepted, or PDF is asked for
+        and no Chromium is found (nothing is written).
+    EngineError
+        If the Dask scheduler does not answer within 5 s (nothing is written).
     ReportError
         If a notebook fails. The message names the notebook, the cell and the
         exception; the partial run is moved to ``<out>/<name>.failed/`` and a
@@ -149,7 +166,11 @@ def run_report(
     figure_formats = parse_formats(figure_formats)
     report_formats = parse_report_formats(formats)
     paths = _find_notebooks(expand_notebooks(notebooks), notebook_dir)
-    plan = plan_parameters(paths, parameters, corpus=corpus_path, formats=figure_formats)
+    plan = plan_parameters(paths, parameters, corpus=corpus_path, formats=figure_formats,
+                           injected={"engine": engine, "scheduler": scheduler})
+    from analysis.engine.cluster import check_engines, report_engine
+
+    check_engines(plan, engine)
     _check_kernel(kernel_name)
     browser = find_chromium(chromium) if "pdf" in report_formats else None
     show = _progress_wanted(progress)
@@ -161,10 +182,11 @@ def run_report(
                                       kernel_name, _kernel_executable(kernel_name))
     manifest["formats"] = list(report_formats)
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    shutil.rmtree(work, ignore_errors=True)
     started = time.perf_counter()
-    with _terminate_as_interrupt():
+    with _terminate_as_interrupt(), report_engine(plan, n_workers=n_workers) as used:
+        manifest["engine"] = used  # the cluster is up (or answered): now write
+        out_dir.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(work, ignore_errors=True)
         try:
             (work / "figures").mkdir(parents=True)
             (work / "tables").mkdir()
@@ -348,15 +370,58 @@ def _run_one(entry: dict[str, Any], path: Path, work: Path, kernel_name: str, lo
     entry["outputs"] = [f"{entry['name']}.ipynb", f"{entry['name']}.html"]
 
 
+#: HTML outputs at least this long skip nbconvert's BeautifulSoup pass (see _to_html).
+_BIG_HTML = 64 * 1024
+
+
 def _to_html(nb: Any, title: str) -> str:
-    """Export an executed notebook to HTML with its code hidden."""
+    """Export an executed notebook to HTML with its code hidden.
+
+    nbconvert re-parses the whole page with BeautifulSoup's pure-Python parser
+    to add ``alt`` text to images and ``tabindex`` to output areas: 13 s for
+    the 4 MB ``rhetoric_markers`` page of MFA 2018 (its evidence tables). Our
+    large HTML outputs (tables, evidence, highlighted text) hold neither images
+    nor output areas, so each is swapped for a placeholder before the export
+    and put back, verbatim, after it; everything else goes through nbconvert
+    unchanged.
+    """
+    import copy
+    import uuid
+
     from nbconvert import HTMLExporter
 
+    nb = copy.deepcopy(nb)
+    big: dict[str, str] = {}
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            html = data.get("text/html")
+            html = "".join(html) if isinstance(html, list) else html
+            if html and len(html) >= _BIG_HTML:
+                key = f"rhetoric-workbook-output-{uuid.uuid4().hex}"
+                big[key] = html
+                data["text/html"] = key
     exporter = HTMLExporter(
         exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
     )
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
+    for key, html in big.items():
+        if body.count(key) != 1:  # the template did not show it verbatim: export as nbconvert does
+            body, _ = HTMLExporter(
+                exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
+            ).from_notebook_node(_restore(nb, big), resources={"metadata": {"name": title}})
+            return body
+        body = body.replace(key, html)
     return body
+
+
+def _restore(nb: Any, big: Mapping[str, str]) -> Any:
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if data.get("text/html") in big:
+                data["text/html"] = big[data["text/html"]]
+    return nb
 
 
 def _swap_into_place(work: Path, target: Path) -> None:

@@ -115,13 +115,38 @@ def _report_runs(corpus: Path, runs: int, notebooks: str | None = None) -> list[
             wall = time.perf_counter() - start
             folder = Path(tmp) / ("bench" if done.returncode == 0 else "bench.failed")
             manifest = json.loads((folder / "manifest.json").read_text())
+            ran = [e for e in manifest["notebooks"] if e["duration_s"] is not None]
+            cells = {e["name"]: _cell_times(folder / f"{e['name']}.ipynb") for e in ran}
         run = {"wall_s": wall, "runner_s": manifest["duration_s"], "ok": done.returncode == 0,
-               "notebooks": {e["name"]: e["duration_s"] for e in manifest["notebooks"]
-                             if e["duration_s"] is not None}}
+               "notebooks": {e["name"]: e["duration_s"] for e in ran}, "cells": cells}
         if done.returncode != 0:
             run["error"] = done.stderr.strip().splitlines()[-1]
         out.append(run)
     return out
+
+
+def _cell_times(path: Path) -> dict:
+    """Where a notebook's time goes: its setup (imports) cell, its heaviest cell, all cells.
+
+    Papermill records each cell's duration in ``metadata.papermill.duration``;
+    the rest of the runner's ``duration_s`` is kernel start-up, papermill and
+    the HTML export.
+    """
+    import nbformat
+
+    try:
+        nb = nbformat.read(path, as_version=4)
+    except (OSError, ValueError):
+        return {}
+    timed = [(c.source, c.metadata.get("papermill", {}).get("duration") or 0.0)
+             for c in nb.cells if c.cell_type == "code"]
+    setup = next(((src, t) for src, t in timed if "import analysis" in src), ("", 0.0))
+    rest = [(src, t) for src, t in timed if src is not setup[0]]
+    heavy = max(rest, key=lambda st: st[1], default=("", 0.0))
+    first = next((ln for ln in heavy[0].splitlines() if ln.strip() and not ln.startswith("#")),
+                 "")
+    return {"setup_s": setup[1], "cells_s": sum(t for _, t in timed),
+            "heaviest_s": heavy[1], "heaviest": first.strip()[:60]}
 
 
 def _median(runs: list[dict]) -> dict:
@@ -132,6 +157,10 @@ def _median(runs: list[dict]) -> dict:
         "wall_s": statistics.median(r["wall_s"] for r in runs),
         "runner_s": statistics.median(r["runner_s"] for r in runs),
         "notebooks": {n: statistics.median(r["notebooks"][n] for r in runs) for n in names},
+        "cells": {n: {k: (statistics.median(r["cells"][n][k] for r in runs)
+                          if k != "heaviest" else runs[0]["cells"][n][k])
+                      for k in runs[0]["cells"].get(n, {})}
+                  for n in names if all(r.get("cells", {}).get(n) for r in runs)},
     }
 
 
@@ -155,16 +184,21 @@ def _machine() -> dict:
 
 
 def _table(floor: float, floor_cli: float, results: list[tuple[str, dict]]) -> str:
-    lines = ["| run | notebook | seconds | × floor |", "|---|---|---:|---:|",
-             f"| floor | empty notebook: papermill + HTML export | {floor:.2f} | 1.00 |",
+    lines = ["| run | notebook | seconds | × floor | setup cell (imports) s | outside cells s "
+             "| heaviest cell |", "|---|---|---:|---:|---:|---:|---|",
+             f"| floor | empty notebook: papermill + HTML export | {floor:.2f} | 1.00 | | | |",
              (f"| floor | `python -m papermill empty.ipynb` (whole command) | {floor_cli:.2f} | "
-              f"{floor_cli / floor:.2f} |")]
+              f"{floor_cli / floor:.2f} | | | |")]
     for label, result in results:
         for nb, seconds in result["notebooks"].items():
-            lines.append(f"| {label} | {nb} | {seconds:.2f} | {seconds / floor:.2f} |")
+            cells = result.get("cells", {}).get(nb)
+            extra = (f"{cells['setup_s']:.2f} | {seconds - cells['cells_s']:.2f} | "
+                     f"{cells['heaviest_s']:.2f} s `{cells['heaviest'].replace('|', '/')}`"
+                     if cells else " | | ")
+            lines.append(f"| {label} | {nb} | {seconds:.2f} | {seconds / floor:.2f} | {extra} |")
         status = "" if result["ok"] else " **FAILED**"
         lines.append(f"| {label} | **total** (`python -m analysis report`, whole command){status} "
-                     f"| {result['wall_s']:.2f} | {result['wall_s'] / floor:.2f} |")
+                     f"| {result['wall_s']:.2f} | {result['wall_s'] / floor:.2f} | | | |")
     return "\n".join(lines)
 
 
@@ -224,7 +258,10 @@ def main(argv: list[str] | None = None) -> None:
         + ", ".join(f"{k} {v}" for k, v in machine["versions"].items())
         + f". Median of {args.runs} runs (floor, seed) and {args.mfa_runs} (MFA), each in a "
         "fresh process. Per-notebook seconds are the runner's `duration_s` (papermill "
-        "execution + HTML export); totals are the whole command, interpreter start included."),
+        "execution + HTML export); totals are the whole command, interpreter start included. "
+        "*Setup cell* is the notebook's imports cell (`import analysis` ...), *outside cells* "
+        "the rest of `duration_s` that no cell accounts for (kernel start-up, papermill, "
+        "HTML export), *heaviest cell* the slowest other cell (its first line)."),
         "",
         _table(floor, cli, results),
         "",

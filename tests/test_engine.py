@@ -223,3 +223,43 @@ def test_stages_subset_and_single_ngram(seed_path):
     assert set(got) == {"docs", "terms"}
     expected = term_table(token_table(read_corpus(seed_path)))
     pd.testing.assert_frame_equal(got["terms"], expected)
+
+
+def test_compute_tables_gives_the_notebooks_tables_on_both_engines(seed_path, cluster):
+    from analysis.engine import TABLE_STAGES, compute_tables
+
+    docs = read_corpus(seed_path)
+    tokens = token_table(docs)
+    expected = {
+        "terms": term_table(tokens, ngram=(1, 2), min_count=2),
+        "markers": marker_table(docs, tokens=tokens, speakers=False),
+        "timexes": timex_table(docs),
+        "quotes": quote_table(docs),
+    }
+    for engine, scheduler in (("pandas", ""), ("dask", cluster.scheduler_address)):
+        got = compute_tables(seed_path, stages=TABLE_STAGES, engine=engine,
+                             scheduler=scheduler, docs=docs, tokens=tokens, ngram=(1, 2),
+                             min_count=2, speakers=False)
+        assert set(got) == set(TABLE_STAGES)
+        assert_same(expected, got, names=TABLE_STAGES)
+    with pytest.raises(ParameterError, match="use any of terms, markers, timexes, quotes"):
+        compute_tables(seed_path, stages="sentiment")
+    with pytest.raises(ParameterError, match="use one of pandas, dask"):
+        compute_tables(seed_path, stages="terms", engine="spark")
+
+
+def test_compute_tables_resolves_a_relative_lexicon_for_the_workers(
+    seed_path, cluster, tmp_path, monkeypatch
+):
+    from analysis.engine import compute_tables
+
+    shutil.copy(
+        os.path.join(os.path.dirname(__file__), "..", "analysis", "lexicons", "diplomatic.csv"),
+        tmp_path / "mine.csv",
+    )
+    monkeypatch.chdir(tmp_path)  # the workers run elsewhere
+    got = compute_tables(seed_path, stages="markers", engine="dask",
+                         scheduler=cluster.scheduler_address, lexicon="mine.csv")
+    docs = read_corpus(seed_path)
+    expected = marker_table(docs, lexicon="mine.csv")
+    pd.testing.assert_frame_equal(got["markers"], expected)

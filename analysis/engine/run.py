@@ -313,8 +313,8 @@ class _client:
         except (OSError, TimeoutError) as error:
             raise EngineError(
                 f"cannot reach the Dask scheduler at {scheduler!r} within {timeout}: {error}; "
-                "check the address (tcp://host:8786) or leave scheduler=None "
-                "to start a local cluster"
+                "check the address (tcp://host:8786) and that the scheduler runs, or give "
+                "no scheduler (scheduler=None, no --scheduler) to start a local cluster"
             ) from None
         return self.client
 

@@ -14,7 +14,7 @@ from analysis.rhetoric.profile import CATEGORIES
 
 NOTEBOOK = NOTEBOOK_DIR / "rhetoric_markers.ipynb"
 PARAMETERS = ["corpus", "out_dir", "figure_formats", "lexicon", "group_by", "categories",
-              "kwic_per_category"]
+              "kwic_per_category", "engine", "scheduler"]  # engine, scheduler: the Dask path (engine work)
 
 
 def _marker_table_importable() -> bool:
