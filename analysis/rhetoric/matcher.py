@@ -18,7 +18,8 @@ __all__ = ["BOOSTER_WINDOW", "COORDINATORS", "MARKER_COLUMNS", "NEGATION_WINDOW"
 
 NEGATION_WINDOW = 3  # tokens before a cue searched for a negator
 BOOSTER_WINDOW = 2  # a booster ending this many tokens or fewer before a graded cue raises it
-COORDINATORS = frozenset({",", "and", "or"})  # tokens that join two cues of one category into one move
+COORDINATORS = frozenset({",", "and", "or", "of", "the"})  # tokens that join two cues of one category into one move
+# ("of", "the": "the purposes and principles of the UN Charter" is one noun phrase, one move)
 COORDINATION_GAP = 2  # at most this many coordinator tokens between two joined cues
 MARKER_COLUMNS = (
     "doc_id", "sent_id", "start", "end", "category", "cue", "match", "negated", "speaker",
@@ -46,10 +47,11 @@ def marker_table(
     opposition hides ``"opposes"``), and of two cues with the same span the
     first in the lexicon wins. A cue's context rules (``needs_before``,
     ``not_after``, ... in the lexicon file) are checked in the same sentence.
-    Matches of one category that overlap, touch, or are joined only by
-    commas, "and" or "or" in one sentence are one move and one row
-    (``"mutual respect, equality and mutual benefit"``, ``"outdated Cold War
-    mentality"``), unless ``join_coordinated=False``.
+    Matches of one category that overlap, touch, or are joined only by up to
+    two of ``,``, "and", "or", "of", "the" in one sentence are one move and
+    one row (``"mutual respect, equality and mutual benefit"``, ``"outdated
+    Cold War mentality"``, ``"the purposes and principles of the UN
+    Charter"``), unless ``join_coordinated=False``.
 
     Parameters
     ----------
@@ -248,15 +250,14 @@ def _join_coordinated(first, last, entry, cat, intensity, weight, negated, cue, 
         row = np.where(inside, prev + k, 0)
         join &= ~inside | is_coord[safe[row]]
     starts = np.flatnonzero(~join)
-    group = np.cumsum(~join) - 1
     out_first = f[starts]
     out_last = np.maximum.reduceat(l, starts)
     out_intensity = np.fmax.reduceat(intensity[order], starts)
     out_cue = cue[order][starts].copy()
     sizes = np.diff(np.append(starts, n))
-    for g in np.flatnonzero(sizes > 1):
-        members = order[group == g]
-        out_cue[g] = " + ".join(cue[members])
+    cue_sorted = cue[order]
+    for g in np.flatnonzero(sizes > 1):  # a group is a contiguous slice of the sorted rows
+        out_cue[g] = " + ".join(cue_sorted[starts[g] : starts[g] + sizes[g]])
     keep = order[starts]
     resort = np.lexsort((c[starts], out_first))
     return (out_first[resort], out_last[resort], entry[keep][resort], c[starts][resort],

@@ -36,6 +36,9 @@ def test_shipped_lexicon_has_the_twelve_categories_with_15_cues_each():
     assert counts.min() >= 15
     assert list(lex.entries.columns) == list(COLUMNS)
     assert (lex.entries["source"] != "").all() and (lex.entries["cue"] != "").all()
+    assert (lex.entries["note"] != "").all()  # every cue says what it catches
+    rules = ["category", "cue", "kind", "window", "needs_before", "needs_after", "not_before", "not_after"]
+    assert not lex.entries.duplicated(rules).any()  # a cue twice in a category only with different rules
     assert shipped_lexicons() == ["diplomatic"]
 
 
