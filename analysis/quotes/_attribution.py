@@ -62,8 +62,22 @@ _LOWER_HEAD_OK = {"the", "a", "an", "another", "one", "two", "some", "many", "se
                   "their", "its", "our"}
 
 
+_VALID: dict[tuple[str, int], bool] = {}  # (phrase, max_words) -> verdict: phrases recur ('he said', 'officials said')
+_CACHE_SIZE = 1 << 16
+
+
 def valid_speaker(phrase: str, *, max_words: int = 8) -> bool:
     """A plausible speaker noun phrase: short, no clause words, starts like a noun phrase."""
+    key = (phrase, max_words)
+    verdict = _VALID.get(key)
+    if verdict is None:
+        if len(_VALID) >= _CACHE_SIZE:
+            _VALID.clear()
+        verdict = _VALID[key] = _valid_speaker(phrase, max_words)
+    return verdict
+
+
+def _valid_speaker(phrase: str, max_words: int) -> bool:
     words = phrase.split()
     if not words or len(words) > max_words:
         return False
@@ -111,10 +125,10 @@ def _walk_back(text: str, limit: int, end: int, max_words: int) -> tuple[int, in
         while word_end > limit and text[word_end - 1].isspace():
             word_end -= 1
         word_start = text.rfind(" ", limit, word_end) + 1 or limit  # then any other whitespace inside
-        if word_start < word_end:
-            last = text[word_start:word_end].split()[-1]
-            word_start = word_end - len(last)
         word = text[word_start:word_end]
+        if not word.isprintable():  # a newline, tab or other space inside (' ' is the only printable space)
+            word_start = word_end - len(word.split()[-1])
+            word = text[word_start:word_end]
         if not word or word[-1] in _NP_END or (word[-1] == "." and word[:-1] not in _HONORIFIC and len(word) > 2) \
                 or word.lower() in NP_STOP or word[0] in _NP_OPEN:
             break
@@ -127,8 +141,20 @@ def _walk_back(text: str, limit: int, end: int, max_words: int) -> tuple[int, in
     return start, end
 
 
+_BARE_CLAUSE: dict[str, bool] = {}  # cue -> verdict (a few hundred distinct cues)
+
+
 def cue_takes_bare_clause(cue: str) -> bool:
     """Whether a cue's verb can introduce a clause without 'that' (said, claims), unlike 'found'."""
+    verdict = _BARE_CLAUSE.get(cue)
+    if verdict is None:
+        if len(_BARE_CLAUSE) >= _CACHE_SIZE:
+            _BARE_CLAUSE.clear()
+        verdict = _BARE_CLAUSE[cue] = _takes_bare_clause(cue)
+    return verdict
+
+
+def _takes_bare_clause(cue: str) -> bool:
     words = cue.lower().split()
     head = " ".join(words[-2:]) if len(words) > 1 and words[-1] in PARTICLES else words[-1]
     return head not in THAT_ONLY

@@ -75,10 +75,19 @@ def _few_words(text: str, start: int, end: int) -> bool:
     return _THREE_WORDS.search(text, start, end) is None
 
 
+_HEADS: dict[str, str] = {}  # cue -> head (a few hundred distinct cues)
+
+
 def _head(cue: str) -> str:
     """The reporting verb of a cue, particle included ("reportedly called on" -> "called on")."""
-    words = cue.split()
-    return " ".join(words[-2:]) if len(words) > 1 and words[-1] in PARTICLES else words[-1]
+    head = _HEADS.get(cue)
+    if head is None:
+        words = cue.split()
+        head = " ".join(words[-2:]) if len(words) > 1 and words[-1] in PARTICLES else words[-1]
+        if len(_HEADS) >= 1 << 16:
+            _HEADS.clear()
+        _HEADS[cue] = head
+    return head
 
 
 def _row(doc: Any, start: int, end: int, sp: tuple[int, int] | None, cue: str,
@@ -147,7 +156,10 @@ def _indirect(doc: Any, match: re.Match, sentences: Sentences) -> list | None:
     found = attr.speaker_before(text, s_start, cue_start)
     speaker, name = found if found is not None else (None, None)
     if speaker is None:
-        relative = _RELATIVE.search(text, max(s_start, cue_start - 40), cue_start)
+        window = text[max(s_start, cue_start - 40):cue_start]
+        # the pattern holds 'who', 'which', 'it' or 'It' literally: test for them before trying it at every offset
+        relative = _RELATIVE.search(text, max(s_start, cue_start - 40), cue_start) \
+            if "who" in window or "which" in window or "it" in window or "It" in window else None
         if relative:
             # 'Democrats, who have argued that ...', 'It says ...': the pronoun is the source phrase;
             # a relative pronoun's antecedent names the speaker

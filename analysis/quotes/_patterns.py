@@ -198,6 +198,29 @@ def _cues(text: str, start: int, hits: list[tuple[int, int]]) -> list[Cue]:
     return out
 
 
+_FIRST_WORD_AUTOMATON = None
+
+
+def has_verb_word(text: str, start: int, end: int) -> bool:
+    """Whether the first word of some reporting verb form occurs in ``text[start:end]``.
+
+    A cheap rejection before a cue pattern is searched in a window: every match of
+    ``_VERB`` holds the first word of its form literally (inner spaces may vary).
+    """
+    global _FIRST_WORD_AUTOMATON
+    if _FIRST_WORD_AUTOMATON is None:
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for first in {form.split()[0] for form in VERB_FORMS}:
+            automaton.add_word(first, len(first))
+        automaton.make_automaton()
+        _FIRST_WORD_AUTOMATON = automaton
+    for _ in _FIRST_WORD_AUTOMATON.iter(text, start, end):
+        return True
+    return False
+
+
 def find_cues(text: str, start: int, end: int) -> list[Cue]:
     """Reporting cues in ``text[start:end]``, each extended back over its adverbs.
 
@@ -223,16 +246,22 @@ def scan(text: str) -> tuple[list[Cue], list[tuple[int, int]]]:
             _SCAN_AUTOMATON.add_word(head, -len(head))  # negative: a name head, not a verb
         _SCAN_AUTOMATON.make_automaton()
     cues, heads = [], []
+    add_cue, add_head = cues.append, heads.append
     size = len(text)
     for last, length in _SCAN_AUTOMATON.iter(text):
         if length < 0:
-            heads.append((last, -length))
+            add_head((last, -length))
             continue
         first, stop = last - length + 1, last + 1
-        if (first > 0 and (text[first - 1].isalnum() or text[first - 1] == "-")) or \
-                (stop < size and (text[stop].isalnum() or text[stop] in "-_")):
-            continue
-        cues.append(Cue(text, first, stop, 0))
+        if first > 0:
+            before = text[first - 1]
+            if before.isalnum() or before == "-":
+                continue  # inside a word: 'essay', 'restated'
+        if stop < size:
+            after = text[stop]
+            if after.isalnum() or after == "-" or after == "_":
+                continue
+        add_cue(Cue(text, first, stop, 0))
     return cues, heads
 
 

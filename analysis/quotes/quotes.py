@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
+import numpy as np
 import pandas as pd
 
 from analysis._columns import as_docs
@@ -19,6 +20,7 @@ from analysis.quotes._patterns import (
     NP_OBJECT,
     THAT_ONLY,
     find_cues,
+    has_verb_word,
     scan,
 )
 from analysis.quotes._segments import (
@@ -141,22 +143,45 @@ def _first_person(text: str, found: list[tuple], speaker: str | None, title: str
 
 
 def _frame(rows: list[tuple], ids: list) -> pd.DataFrame:
-    columns = list(zip(*rows)) if rows else [[] for _ in QUOTE_COLUMNS]
+    columns = list(zip(*rows)) if rows else [() for _ in QUOTE_COLUMNS]
     data = dict(zip(QUOTE_COLUMNS, columns))
+    categories = pd.unique(pd.Series(ids, dtype=object))
+    if all(type(doc_id) is str for doc_id in categories):
+        # codes from a dict: much faster than hashing the column (str ids hash as pandas does)
+        code = {doc_id: number for number, doc_id in enumerate(categories)}
+        doc_ids = pd.Categorical.from_codes(np.array([code[d] for d in data["doc_id"]], dtype=np.int64),
+                                            categories=categories)
+    else:
+        doc_ids = pd.Categorical(data["doc_id"], categories=categories)
+    kind_code = {kind: number for number, kind in enumerate(KINDS)}
     frame = pd.DataFrame({
-        "doc_id": pd.Categorical(data["doc_id"], categories=pd.unique(pd.Series(ids, dtype=object))),
-        "quote_id": pd.array(data["quote_id"], dtype="int32"),
-        "start": pd.array(data["start"], dtype="int32"),
-        "end": pd.array(data["end"], dtype="int32"),
-        "content": pd.array(data["content"], dtype="str"),
-        "speaker": pd.array(data["speaker"], dtype="str"),
-        "speaker_start": pd.array(data["speaker_start"], dtype="Int32"),
-        "speaker_end": pd.array(data["speaker_end"], dtype="Int32"),
-        "cue": pd.array(data["cue"], dtype="str"),
-        "kind": pd.Categorical(data["kind"], categories=list(KINDS)),
-        "speaker_role": pd.array(data["speaker_role"], dtype="str"),
+        "doc_id": doc_ids,
+        "quote_id": np.array(data["quote_id"], dtype=np.int32),
+        "start": np.array(data["start"], dtype=np.int32),
+        "end": np.array(data["end"], dtype=np.int32),
+        "content": _strings(data["content"]),
+        "speaker": _strings(data["speaker"]),
+        "speaker_start": _nullable_int32(data["speaker_start"]),
+        "speaker_end": _nullable_int32(data["speaker_end"]),
+        "cue": _strings(data["cue"]),
+        "kind": pd.Categorical.from_codes(np.array([kind_code[k] for k in data["kind"]], dtype=np.int8),
+                                          categories=list(KINDS)),
+        "speaker_role": _strings(data["speaker_role"]),
     })
     return frame
+
+
+def _strings(values: tuple) -> pd.api.extensions.ExtensionArray:
+    """A ``str`` column from str/None values, through one pyarrow array (faster than element checks)."""
+    import pyarrow as pa
+
+    return pd.array(pa.array(values, type=pa.large_string()), dtype="str")
+
+
+def _nullable_int32(values: tuple) -> pd.arrays.IntegerArray:
+    mask = np.array([value is None for value in values], dtype=bool)
+    data = np.array([0 if value is None else value for value in values], dtype=np.int32)
+    return pd.arrays.IntegerArray(data, mask)
 
 
 class _Doc:
@@ -183,7 +208,7 @@ def _doc_quotes(text: str) -> list[tuple]:
     para_starts = [start for start, _ in paras]
     cues_by_para: dict[int, list] = {}
     for cue in cues:
-        if _no_complement(text, cue):
+        if cue.verb in _COMPLEMENT_ONLY and _no_complement(text, cue):
             continue  # 'found', 'hope', 'vowed' ... report only through a that/to/whether complement
         cues_by_para.setdefault(bisect.bisect_right(para_starts, cue.verb_start) - 1, []).append(cue)
     according_by_para: dict[int, list] = {}
@@ -288,7 +313,7 @@ def _direct(doc: _Doc, number: int, p_start: int, p_end: int, sentences: Sentenc
             match = attr.AFTER_APPOSITIVE.match(text, close_at, p_end)
             if match and attr.valid_speaker(match.group("sp"), max_words=6) and not _after_is_clause(match):
                 speaker = (match.start("sp"), match.end("sp"), match.group("cue"), match.start("cue"))
-        if speaker is None and open_at > s_start:
+        if speaker is None and open_at > s_start and has_verb_word(text, max(s_start, open_at - 160), open_at):
             match = attr.BEFORE.search(text, max(s_start, open_at - 160), open_at)
             if match and (match.group("sep") or not match.group("pp")):
                 span = attr.np_before(text, s_start, match.start("cue"))

@@ -142,18 +142,11 @@ class SpeakerIndex:
             self.last = person
             return person.name, person.role
         original = phrase
-        phrase = phrase.strip().strip(",")
-        affiliation = _AFFILIATION.search(phrase)
-        if affiliation and split_title(phrase[:affiliation.start()])[1]:
-            phrase = phrase[:affiliation.start()]  # 'Mr. Morgan of the Sierra Club' -> 'Mr. Morgan'
-        lower = phrase.lower()
+        phrase, lower, words, role_words, role, name = _analyse(phrase)
         if lower in PRONOUNS_PERSON:
             if self.last is None:
                 return phrase, ""
             return self.last.name, self.last.role
-        words = lower.split()
-        role_words = [w for w in words if w in ROLE_NOUNS]
-        role, name = split_title(phrase)
         if not name:
             if words and words[0] in {"the", "this"} and role_words and len(words) <= 4:
                 for person in ([self.last] if self.last else []) + self.people[::-1]:
@@ -174,3 +167,24 @@ class SpeakerIndex:
         self.last = person
         self._named[original] = (person, role)
         return person.name, person.role
+
+
+_ANALYSED: dict[str, tuple] = {}  # phrase -> its parts: the same phrase recurs across mentions and documents
+
+
+def _analyse(original: str) -> tuple[str, str, list[str], list[str], str, str]:
+    """``(phrase, lower, words, role_words, role, name)`` of a speaker phrase (no document state)."""
+    parts = _ANALYSED.get(original)
+    if parts is None:
+        phrase = original.strip().strip(",")
+        affiliation = _AFFILIATION.search(phrase)
+        if affiliation and split_title(phrase[:affiliation.start()])[1]:
+            phrase = phrase[:affiliation.start()]  # 'Mr. Morgan of the Sierra Club' -> 'Mr. Morgan'
+        lower = phrase.lower()
+        words = lower.split()
+        role_words = [w for w in words if w in ROLE_NOUNS]
+        role, name = split_title(phrase)
+        if len(_ANALYSED) >= 1 << 16:
+            _ANALYSED.clear()
+        parts = _ANALYSED[original] = (phrase, lower, words, role_words, role, name)
+    return parts

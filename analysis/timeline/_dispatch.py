@@ -4,7 +4,8 @@ At a candidate position only the patterns that can start there are tried:
 for a word starting with a letter, those that can begin with that word
 (read once per word by partial matching, with the ``regex`` package, and
 remembered); for a digit, those whose first character (read off the parsed
-regex) fits, joined in one alternation per character. Either way the first
+regex) fits. Either set is joined in one alternation (one per distinct set,
+shared), so one match call tries them all. Either way the first
 that matches, in grammar order, is the match the whole alternation would
 give. Without ``regex`` the first character chooses for words too: the same
 matches, somewhat slower.
@@ -133,22 +134,20 @@ def patterns_at(lower: str, start: int) -> list[re.Pattern]:
         if len(_BY_WORD) > _BY_WORD_MAX:
             _BY_WORD.clear()
         char = word[0]
-        patterns = _BY_WORD[word] = [
-            _single(kind) for kind, _ in _PATTERNS
+        fitting = tuple(
+            kind for kind, _ in _PATTERNS
             if (_FIRST[kind] is None or char in _FIRST[kind]) and _can_begin(kind, word)
-        ]  # fmt: skip
+        )  # fmt: skip
+        patterns = _BY_WORD[word] = [_alternation(fitting)] if fitting else []
     return patterns
 
 
-_SINGLE: dict[str, re.Pattern] = {}
-
-
-def _single(kind: str) -> re.Pattern:
-    """One pattern of the grammar, with the grammar's word boundaries: tried in grammar order,
-    the first that matches is the match of the whole alternation."""
-    compiled = _SINGLE.get(kind)
+def _alternation(kinds: tuple) -> re.Pattern:
+    """One alternation of the patterns ``kinds``, in grammar order: one match call tries them all
+    and gives what trying them one by one would (the first alternative that matches wins)."""
+    compiled = _BY_KINDS.get(kinds)
     if compiled is None:
-        compiled = _SINGLE[kind] = _compile([(kind, _PATTERN_OF[kind])])
+        compiled = _BY_KINDS[kinds] = _compile([(kind, _PATTERN_OF[kind]) for kind in kinds])
     return compiled
 
 

@@ -26,6 +26,13 @@ _PAST = re.compile(r"\b(?:was|were|had|did|ago)\b", re.IGNORECASE)
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|payable|effective|expires?|expiring|to)\s+$", re.IGNORECASE)
 _ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended)\b")  # "the year ended June 30": a year's stretch
 DEADLINE_KINDS = {"mdy", "dmy", "month", "clock"}
+# a rate after a quantity ("$1.76 a year", "700 seats a week", "20% annually") is no temporal expression
+_QUANTITY_BEFORE = re.compile(
+    r"(?:\d%?|%|\b(?:million|billion|trillion|thousand|hundred|percent|cents?|dollars?|one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty))(?:\s+[a-z]+)?\s+$",
+    re.IGNORECASE,
+)
+_RATE_WORDS = {"annually", "yearly", "monthly", "weekly", "hourly"}
 _OPENING = re.compile(r"\W*(?:(?:on|in|by|at|from|until|since|and|but|then)\s+)?", re.IGNORECASE)
 _CLAUSE_END = re.compile(
     # a period ends a clause, except after an initial or a title ("Daniel P. Davison", "Mr. Ford")
@@ -38,6 +45,13 @@ _LAST_CLAUSE_END = re.compile(r"(?s:.*)(?:" + _CLAUSE_END.pattern + ")", re.IGNO
 _REPORTED_AFTER = re.compile(
     r",?\s+(?:said|told|announced|reported|added|stated|confirmed|declared|denied|warned|urged|signed|issued)\b"
 )
+# ... or, when the expression opens its sentence, the subject and a reporting verb after it
+# ("In September, it announced plans ...", "On Tuesday, the ministry said ...")
+_REPORTED_AFTER_SUBJECT = re.compile(
+    r",?\s+(?:it|he|she|they|we|the\s+(?:company|government|ministry|minister|spokes(?:man|woman|person)))\s+"
+    r"(?:said|told|announced|reported|added|stated|confirmed|declared|denied|warned|urged|signed|issued)\b"
+)
+_SENTENCE_OPENING = re.compile(r"(?:\A|[.!?\n][\"')\]]?)\s*(?:(?:in|on|at|during|early|late|last|earlier)\s+)?\Z", re.IGNORECASE)
 _REPORTED = re.compile(
     r"\b(?:said|told|announced|reported|added|stated|predicted|confirmed|declared|denied|warned|urged|"
     r"refused|met|held|signed|issued)\s+(?:on\s+)?$"
@@ -71,6 +85,8 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     they will order"), which is past whatever the reported clause says.
     """
     if _REPORTED.search(text, max(0, start - 20), start) or _REPORTED_AFTER.match(text, end):
+        return "past"
+    if _REPORTED_AFTER_SUBJECT.match(text, end) and _SENTENCE_OPENING.search(text[max(0, start - 20) : start]):
         return "past"
     clause = clause_of(text, start, end)
     if _FUTURE.search(clause):
@@ -126,6 +142,8 @@ def scan(text: str, anchor: dt.date | None, cache: dict | None = None) -> list[t
     if cache is None:
         cache = {}
     for start, end, kind, groups in find_timexes(text):
+        if _is_rate(text, start, kind, groups):
+            continue
         tense = clause_tense(text, start, end) if kind in NEEDS_TENSE else None
         future = tense == "future"
         if not future and kind in DEADLINE_KINDS and _DEADLINE.search(text, max(0, start - 12), start):
@@ -143,6 +161,16 @@ def scan(text: str, anchor: dt.date | None, cache: dict | None = None) -> list[t
         if result is not None:
             rows.append((start, end, *result))
     return rows
+
+
+def _is_rate(text: str, start: int, kind: str, groups: dict) -> bool:
+    """Whether an expression is the unit of a rate after a quantity ("$2 million a year", "20% annually")."""
+    if kind == "dur":
+        if groups.get("du_n", "").lower() not in ("a", "an") or len(groups) != 2:
+            return False
+    elif kind != "setadv" or groups.get("sa_w", "").lower() not in _RATE_WORDS:
+        return False
+    return _QUANTITY_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 def build_table(docs: pd.DataFrame | str, sentences: pd.DataFrame | None) -> pd.DataFrame:

@@ -135,6 +135,8 @@ _PATTERNS = [
     ("weekday", rf"(?:(?P<wd_edge>earlier|later|early|late)\s+)?(?P<wd_w>{_WDAY})(?:\s+(?P<wd_part>{_PART}))?"),
     ("ref", r"(?P<rf_w>now|currently|nowadays|presently|at\s+present|right\s+now|these\s+days|recently|lately|current)"),
     # the year, the fiscal year, the week, the weekend (the current one)
+    # year-end, year end, year's end: the end of the dateline's year
+    ("yearend", r"year(?:-|\s+|'s\s+)end(?!\s+of\b)"),
     ("theunit", r"the\s+(?:(?P<tu_q>fiscal|calendar|full|whole)\s+)?(?P<tu_u>year|week|weekend)(?!\s*(?:\d|two\b|nineteen\b|-|'s\b|of\b|before|after|earlier|later|ago|in\s+which|when|that))"),
     # fiscal 1998 | 1998
     ("year", r"(?:(?P<yr_edge>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)?(?:(?P<yr_fis>fiscal|FY)\s*)?(?<![$£€\d.,/])(?<!\d-)(?P<yr_y>1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|-\d|\s*(?:percent|per\s+cent))"),

@@ -159,8 +159,6 @@ def rule_rel(g, anchor, future) -> Result:
     last_word = rel.split()[-1]
     word = g["rl_u"].lower()
     mod = n.edge_mod(g.get("rl_edge"))
-    if rel in ("the past", "the last", "past", "the next", "the coming") and word in n._UNIT_CODE:
-        return "DURATION", n.duration(1, word), None
     offset = n._OFFSETS.get(last_word, 1)
     part = n.part_code(g["rl_part"]) if "rl_part" in g else None
     if word in n.WEEKDAYS:
@@ -348,6 +346,10 @@ def rule_theunit(g, anchor, future) -> Result:
             day = n.add_days(anchor, -1)
         return "DATE", (n.week_value(day) + "-WE") if day else n.UNKNOWN, None
     return "DATE", n.relative_value(anchor, unit, 0) or n.UNKNOWN, None
+
+
+def rule_yearend(g, anchor, future) -> Result:
+    return "DATE", (f"{anchor.year:04d}" if anchor is not None else "XXXX"), "END"
 
 
 def rule_spoken(g, anchor, future) -> Result:

@@ -86,7 +86,12 @@ def timex_table(docs: pd.DataFrame | str, *, sentences: pd.DataFrame | None = No
     said") makes its clause past; "the near term" is ``FUTURE_REF``, "the weeks
     ahead" and "over the years" unspecified durations, "2 1/2 years" ``P2Y6M``;
     "three-quarters of" is a fraction, not a duration; a company's "latest
-    period" is a quarter where quarters are spoken of.
+    period" is a quarter where quarters are spoken of; "the past year", "the
+    next year" (no number) are the calendar year before or after; "year-end"
+    is the dateline's year with mod ``END``; a rate after a quantity ("$2
+    million a year", "20% annually") is no temporal expression; a sentence
+    opened by the expression, then a subject and a reporting verb ("In
+    September, it announced ...") dates the report.
     Extents follow TimeBank: value-changing modifiers are inside the span
     (``early``, ``mid-``, ``the end of``, ``earlier this``, ``more than``),
     prepositions are outside ("for *many years*", "on *Thursday*").

@@ -109,6 +109,23 @@ BAD_INPUT = [
 
 # newswire conventions (TimeML / TimeBank), each a rule, not a gold phrase
 NEWSWIRE = [
+    # a sentence opened by the expression, then its subject and a reporting verb: the report's date, past
+    ("In September, it announced plans to expand.", "2018-07-20", [("September", "DATE", "2017-09", None)]),
+    ("On Thursday, the ministry said it will act.", FRI, [("Thursday", "DATE", "2018-07-19", None)]),
+    # ... not a date at the end of a clause that the attribution follows
+    ("Holders of record Dec. 16, the company said, will be paid.", "2018-11-01",
+     [("Dec. 16", "DATE", "2018-12-16", None)]),
+    # "the past year", "the next year" (no number): the calendar year before or after, as TimeBank annotates
+    ("Hate groups grew over the past year.", FRI, [("the past year", "DATE", "2017", None)]),
+    ("The plant will close over the next year.", FRI, [("the next year", "DATE", "2019", None)]),
+    # a rate after a quantity is no temporal expression; the same words alone still are
+    ("The preferred pays $1.76 a year and 20% annually.", FRI, []),
+    ("Qantas adds 700 seats a week.", FRI, []),
+    ("He served for a year and is reviewed annually.", FRI,
+     [("a year", "DURATION", "P1Y", None), ("annually", "SET", "P1Y", None)]),
+    # year-end: the end of the dateline's year
+    ("The deal should close by year-end.", FRI, [("year-end", "DATE", "2018", "END")]),
+    ("Rules will be in place by year's end.", FRI, [("year's end", "DATE", "2018", "END")]),
     # after a deadline word, the nearest such date, either side of the dateline
     ("Shares bought through July 12 rose.", FRI, [("July 12", "DATE", "2018-07-12", None)]),
     ("The offer was extended to July 27.", FRI, [("July 27", "DATE", "2018-07-27", None)]),
