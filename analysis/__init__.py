@@ -20,6 +20,7 @@ _EXPORTS = {
     "read_corpus": "corpus",
     "sentence_table": "text",
     "token_table": "text",
+    "sentences_and_tokens": "text",
     "load_stopwords": "text",
     "length_table": "overview",
     "punkt_parameters": "text",

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 from nltk.stem.snowball import SnowballStemmer
 
+from analysis._tokenize import Chunks, normalize, tokenize_chunks
 from analysis.errors import ParameterError
 
+_ALNUM = re.compile(r"[^\W_]")
 _STEMMER = SnowballStemmer("english")
 _STEM_CACHE: dict[str, str] = {}  # norm -> stem, kept across calls
 _STEM_CACHE_MAX = 2_000_000
@@ -75,6 +79,22 @@ def group_codes(counts: np.ndarray) -> np.ndarray:
     return np.repeat(np.arange(len(counts), dtype=dtype), counts)
 
 
+def sentence_of_chunks(
+    doc_chunks: np.ndarray, first: np.ndarray, chunk_first: np.ndarray, dtype: type
+) -> np.ndarray:
+    """For every chunk, the 0-based index of its sentence within its document.
+
+    ``doc_chunks``: chunks per document; ``first``: first chunk of every
+    sentence; ``chunk_first``: first chunk of every document.
+    """
+    sent = np.zeros(int(doc_chunks.sum()), dtype=dtype)
+    sent[first] = 1
+    sent = np.cumsum(sent, dtype=dtype)  # 1 + index of the sentence in the corpus
+    filled = doc_chunks > 0
+    sent -= np.repeat(sent[chunk_first[filled]], doc_chunks[filled])
+    return sent
+
+
 def sentence_ids(sentences: object, ids: list, doc: np.ndarray, start: np.ndarray) -> np.ndarray:
     """sent_id of every token from a caller's sentence table; -1 outside all."""
     needed = ("doc_id", "sent_id", "start", "end")
@@ -127,3 +147,70 @@ def factorize(values: list[str]) -> tuple[np.ndarray, list[str]]:
 def categorical(codes: np.ndarray, categories: list, dtype: str | None = None) -> pd.Categorical:
     """A Categorical from codes known to be valid."""
     return pd.Categorical.from_codes(codes, categories=pd.Index(categories, dtype=dtype), validate=False)
+
+
+def sentence_frame(ids: list, chunks: Chunks, first: np.ndarray, last: np.ndarray) -> pd.DataFrame:
+    """The sentence table of chunked documents whose sentences span chunks first..last."""
+    start = chunks.start[first]
+    end = chunks.start[last] + chunks.type_len[chunks.code[last]]
+    text = chunks.text
+    sentences = [text[s:e] for s, e in zip(start.tolist(), end.tolist())]
+    doc_first_chunk = np.cumsum(chunks.doc_chunks) - chunks.doc_chunks
+    per_doc = np.diff(np.searchsorted(first, doc_first_chunk), append=len(first))
+    doc_start = np.repeat(chunks.doc_start, per_doc)
+    start -= doc_start
+    end -= doc_start
+    columns = {
+        "doc_id": categorical(group_codes(per_doc), ids),
+        "sent_id": position_in_group(per_doc, np.int32),
+        "start": start,
+        "end": end,
+        "text": pd.array(sentences, dtype="str"),
+    }
+    return pd.DataFrame(columns, copy=False)
+
+
+def token_frame(
+    ids: list, chunks: Chunks, stopset: frozenset[str], stem: bool, *, first, sentences
+) -> pd.DataFrame:
+    """The token table of chunked documents; sentences start at chunks ``first``, else from ``sentences``."""
+    toks = tokenize_chunks(chunks)
+    per_chunk = toks.per_chunk
+    chunk_first = np.cumsum(chunks.doc_chunks) - chunks.doc_chunks
+    token_first = chunk_first if per_chunk is None else np.append(0, np.cumsum(per_chunk))[chunk_first]
+    per_doc = np.diff(token_first, append=len(toks.code)).astype(chunks.dtype)
+    doc = group_codes(per_doc)
+    start = toks.start
+    start -= np.repeat(chunks.doc_start, per_doc)
+    end = toks.vocab_len[toks.code]
+    end += start
+    if sentences is None:
+        sent_id = sentence_of_chunks(chunks.doc_chunks, first, chunk_first, chunks.dtype)
+        if per_chunk is not None:  # chunk-level values -> token level
+            sent_id = np.repeat(sent_id, per_chunk)
+        sent_id = sent_id.astype(np.int32, copy=False)
+    else:
+        sent_id = sentence_ids(sentences, ids, doc, start)
+    norm_codes, norms = factorize([normalize(word) for word in toks.vocab])
+    is_punct = np.fromiter((_ALNUM.search(word) is None for word in toks.vocab), bool, len(toks.vocab))
+    norm_punct = np.zeros(len(norms), dtype=bool)
+    norm_punct[norm_codes] = is_punct  # a norm has a letter or digit iff its tokens have
+    if stem:
+        stem_codes, stem_values = factorize(stems(norms, norm_punct))
+    else:
+        stem_codes, stem_values = np.arange(len(norms), dtype=np.int32), norms
+    is_stop = np.fromiter((word in stopset for word in norms), bool, len(norms))
+    norm = norm_codes[toks.code]
+    columns = {
+        "doc_id": categorical(doc, ids),
+        "sent_id": sent_id,
+        "token_id": position_in_group(per_doc, np.int32),
+        "start": start,
+        "end": end,
+        "token": categorical(toks.code, toks.vocab, "str"),
+        "norm": categorical(norm, norms, "str"),
+        "is_stop": is_stop[norm],
+        "is_punct": is_punct[toks.code],
+        "stem": categorical(stem_codes[norm], stem_values, "str"),
+    }
+    return pd.DataFrame(columns, copy=False)

@@ -180,8 +180,18 @@ def _classify(chunk: str, params: PunktParameters) -> tuple[int, bool, str | Non
     return kind, initial, typ
 
 
+#: Per-type answers for the built-in parameters, kept across calls: chunk ->
+#: ``_classify`` result and chunk -> ``_next_features`` of its first token.
+BUILTIN_CACHE: dict[str, dict] = {"classify": {}, "after": {}}
+_CACHE_MAX = 300_000
+
+
 def breaks_after(
-    codes: np.ndarray, types: list[str], para_end: np.ndarray, params: PunktParameters
+    codes: np.ndarray,
+    types: list[str],
+    para_end: np.ndarray,
+    params: PunktParameters,
+    cache: dict[str, dict] | None = None,
 ) -> np.ndarray:
     """Decide, for every chunk, whether a sentence ends after it.
 
@@ -195,28 +205,42 @@ def breaks_after(
         True where a chunk is the last of its paragraph (or document).
     params : PunktParameters
         The Punkt model.
+    cache : dict, optional
+        Per-type answers kept across calls (:data:`BUILTIN_CACHE`); only valid
+        for one unchanging ``params``.
 
     Returns
     -------
     ndarray of bool
         True where a sentence ends after the chunk.
     """
+    if cache is None:
+        cache = {"classify": {}, "after": {}}
+    elif len(cache["classify"]) + len(cache["after"]) > _CACHE_MAX:
+        cache["classify"].clear()
+        cache["after"].clear()
+    classified, features = cache["classify"], cache["after"]
     kinds = np.zeros(len(types), dtype=np.int8)
     initials = np.zeros(len(types), dtype=bool)
     colloc_types: dict[int, str] = {}
     colloc_firsts = {first for first, _ in params.collocations}
-    for code, chunk in enumerate(types):
-        if chunk[-1] in _LAST_CHARS:
-            kind, initial, typ = _classify(chunk, params)
-            kinds[code], initials[code] = kind, initial
-            if typ is not None and typ in colloc_firsts:
-                colloc_types[code] = typ
-    features: dict[int, tuple[int, bool, bool, bool, str]] = {}
+    ends = np.fromiter((chunk[-1] in _LAST_CHARS for chunk in types), bool, len(types))
+    for code in np.flatnonzero(ends).tolist():
+        chunk = types[code]
+        found = classified.get(chunk)
+        if found is None:
+            found = classified[chunk] = _classify(chunk, params)
+        kind, initial, typ = found
+        kinds[code], initials[code] = kind, initial
+        if typ is not None and typ in colloc_firsts:
+            colloc_types[code] = typ
 
     def after(code: int) -> tuple[int, bool, bool, bool, str]:  # features of a chunk's first token
-        if code not in features:
-            features[code] = _next_features(_LANG.word_tokenize(types[code])[0], params)
-        return features[code]
+        chunk = types[code]
+        found = features.get(chunk)
+        if found is None:
+            found = features[chunk] = _next_features(_LANG.word_tokenize(chunk)[0], params)
+        return found
 
     kind = kinds[codes]
     result = para_end | (kind == _BREAK)

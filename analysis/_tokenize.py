@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -138,6 +139,25 @@ def _tokens_of(chunk: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in TOKEN_RE.finditer(chunk)]
 
 
+def _is_whole_piece(types: list[str]) -> np.ndarray:
+    """Pieces that are exactly one chunk: non-empty and printable (see :func:`_chunks_of`)."""
+    whole = np.fromiter(map(str.isprintable, types), bool, len(types))
+    whole &= np.fromiter(map(bool, types), bool, len(types))
+    return whole
+
+
+def _is_whole_chunk(types: list[str]) -> np.ndarray:
+    """Chunks that are exactly one token: alphanumeric (see :func:`_tokens_of`)."""
+    return np.fromiter(map(str.isalnum, types), bool, len(types))
+
+
+#: Splits of the types that are not one part, kept across calls (a corpus read
+#: batch by batch meets the same types again); cleared when it grows past the limit.
+_SPLIT_CACHE: dict = {_chunks_of: {}, _tokens_of: {}}
+_SPLIT_CACHE_MAX = 300_000
+_WHOLE = {_chunks_of: _is_whole_piece, _tokens_of: _is_whole_chunk}
+
+
 def _spread(codes, types, split, starts):
     """Split each distinct type into parts once and spread them over ``codes``.
 
@@ -145,28 +165,49 @@ def _spread(codes, types, split, starts):
     parts of every occurrence (None when every occurrence has exactly one
     part), then for every part of every occurrence, in order: its start
     (``starts`` of the occurrence plus the offset) and its code into the
-    returned list of distinct parts.
+    returned list of distinct parts (in order of first appearance).
+
+    Most types are one part at offset 0 (a printable piece, an alphanumeric
+    chunk): they are found with a C-level predicate and never split in Python;
+    the others are split once and cached across calls.
     """
     dtype = starts.dtype
-    index: dict[str, int] = {}
-    count = np.empty(len(types), dtype=dtype)
-    offsets: list[int] = []
-    parts: list[int] = []
-    for code, value in enumerate(types):
-        found = split(value)
+    whole = _WHOLE[split](types)
+    cache = _SPLIT_CACHE[split]
+    if len(cache) > _SPLIT_CACHE_MAX:
+        cache.clear()
+    count = np.ones(len(types), dtype=dtype)
+    other_offsets: list[int] = []
+    other_parts: list[str] = []
+    for code in np.flatnonzero(~whole).tolist():
+        value = types[code]
+        found = cache.get(value)
+        if found is None:
+            found = cache[value] = split(value)
         count[code] = len(found)
         for offset, part in found:
-            offsets.append(offset)
-            parts.append(index.setdefault(part, len(index)))
+            other_offsets.append(offset)
+            other_parts.append(part)
     first = np.cumsum(count, dtype=dtype) - count  # where each type's parts begin
-    offset_a = np.asarray(offsets, dtype=dtype)
-    part_a = np.asarray(parts, dtype=np.int32)
+    total = int(count.sum()) if len(count) else 0
+    single = np.zeros(total, dtype=bool)
+    single[first[whole]] = True
+    flat_parts = np.empty(total, dtype=object)
+    flat_parts[first[whole]] = np.asarray(types, dtype=object)[whole] if len(types) else []
+    flat_parts[~single] = other_parts
+    offset_a = np.zeros(total, dtype=dtype)
+    offset_a[~single] = other_offsets
+    del single
+    part_codes, uniques = pd.factorize(flat_parts)  # codes in order of first appearance
+    part_a = part_codes.astype(np.int32, copy=False)
+    vocab = uniques.tolist()
+    del flat_parts, part_codes, uniques
     per = count[codes]
     if (per == 1).all():
         flat = first[codes]
         start = offset_a[flat]
         start += starts
-        return None, start, part_a[flat], list(index)
+        return None, start, part_a[flat], vocab
     # flat index of a part = first[type] + (its rank within the occurrence)
     rank = np.cumsum(per, dtype=dtype)
     rank -= per  # first part of each occurrence
@@ -178,7 +219,7 @@ def _spread(codes, types, split, starts):
     flat += np.arange(len(flat), dtype=dtype)
     start = offset_a[flat]
     start += np.repeat(starts, per)
-    return per, start, part_a[flat], list(index)
+    return per, start, part_a[flat], vocab
 
 
 def _split_pieces(text: str) -> tuple[np.ndarray, list[str]]:

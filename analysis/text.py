@@ -2,7 +2,8 @@
 
 ``sentence_table`` and ``token_table`` turn a docs table (``doc_id``,
 ``text``; what :func:`analysis.read_corpus` returns) into tidy tables whose
-``start``/``end`` columns slice the document text exactly. Sentences follow
+``start``/``end`` columns slice the document text exactly
+(``sentences_and_tokens`` makes both in one pass). Sentences follow
 NLTK's Punkt algorithm with parameters built in code (no downloaded NLTK
 data); the work is vectorised over distinct whitespace-delimited chunks, see
 :mod:`analysis._tokenize` and :mod:`analysis._punkt`.
@@ -10,7 +11,6 @@ data); the work is vectorised over distinct whitespace-delimited chunks, see
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -21,12 +21,13 @@ import pandas as pd
 from nltk.tokenize.punkt import PunktParameters
 
 from analysis import _columns, _punkt
-from analysis._tokenize import Chunks, chunk_corpus, normalize, tokenize_chunks
+from analysis._tokenize import Chunks, chunk_corpus, normalize
 from analysis.errors import ParameterError
 
 __all__ = [
     "sentence_table",
     "token_table",
+    "sentences_and_tokens",
     "load_stopwords",
     "punkt_parameters",
     "train_punkt_parameters",
@@ -35,7 +36,6 @@ __all__ = [
 PunktChoice = Literal["builtin", "train"]
 _PUNKT_CHOICES = ("builtin", "train")
 _STOPWORD_NAMES = {"en": "stopwords_en.txt"}
-_ALNUM = re.compile(r"[^\W_]")
 
 
 def load_stopwords(name_or_path: str | Path = "en") -> frozenset[str]:
@@ -191,26 +191,9 @@ def sentence_table(
     ['Mr. Ford spoke.', 'Ms Hua replied.']
     """
     ids, texts = _columns.as_docs(docs)
-    params = _resolve_punkt(punkt, texts)
+    params, cache = _resolve_punkt(punkt, texts)
     chunks = _chunk_corpus(ids, texts)
-    first, last = _sentence_chunks(chunks, params)
-    start = chunks.start[first]
-    end = chunks.start[last] + chunks.type_len[chunks.code[last]]
-    text = chunks.text
-    sentences = [text[s:e] for s, e in zip(start.tolist(), end.tolist())]
-    doc_first_chunk = np.cumsum(chunks.doc_chunks) - chunks.doc_chunks
-    per_doc = np.diff(np.searchsorted(first, doc_first_chunk), append=len(first))
-    doc_start = np.repeat(chunks.doc_start, per_doc)
-    start -= doc_start
-    end -= doc_start
-    columns = {
-        "doc_id": _columns.categorical(_columns.group_codes(per_doc), ids),
-        "sent_id": _columns.position_in_group(per_doc, np.int32),
-        "start": start,
-        "end": end,
-        "text": pd.array(sentences, dtype="str"),
-    }
-    return pd.DataFrame(columns, copy=False)
+    return _columns.sentence_frame(ids, chunks, *_sentence_chunks(chunks, params, cache))
 
 
 def token_table(
@@ -288,66 +271,78 @@ def token_table(
     """
     ids, texts = _columns.as_docs(docs)
     stopset = _resolve_stopwords(stopwords)
-    if not isinstance(stem, (bool, np.bool_)):
-        raise ParameterError(f"token_table: stem must be True or False, not {stem!r}")
+    _check_stem(stem)
     chunks = _chunk_corpus(ids, texts)
-    toks = tokenize_chunks(chunks)
-    per_chunk = toks.per_chunk
-
-    def spread(values: np.ndarray) -> np.ndarray:  # chunk-level values -> token level
-        return values if per_chunk is None else np.repeat(values, per_chunk)
-
-    chunk_first = np.cumsum(chunks.doc_chunks) - chunks.doc_chunks
-    token_first = chunk_first if per_chunk is None else np.append(0, np.cumsum(per_chunk))[chunk_first]
-    per_doc = np.diff(token_first, append=len(toks.code)).astype(chunks.dtype)
-    doc = _columns.group_codes(per_doc)
-    start = toks.start
-    start -= np.repeat(chunks.doc_start, per_doc)
-    end = toks.vocab_len[toks.code]
-    end += start
+    first = None
     if sentences is None:
-        first, _ = _sentence_chunks(chunks, _punkt.builtin_parameters())
-        sent_id = spread(_sentence_of_chunks(chunks, first, chunk_first)).astype(np.int32, copy=False)
-    else:
-        sent_id = _columns.sentence_ids(sentences, ids, doc, start)
-    norm_codes, norms = _columns.factorize([normalize(word) for word in toks.vocab])
-    is_punct = np.fromiter((_ALNUM.search(word) is None for word in toks.vocab), bool, len(toks.vocab))
-    norm_punct = np.zeros(len(norms), dtype=bool)
-    norm_punct[norm_codes] = is_punct  # a norm has a letter or digit iff its tokens have
-    if stem:
-        stem_codes, stems = _columns.factorize(_columns.stems(norms, norm_punct))
-    else:
-        stem_codes, stems = np.arange(len(norms), dtype=np.int32), norms
-    is_stop = np.fromiter((word in stopset for word in norms), bool, len(norms))
-    norm = norm_codes[toks.code]
-    columns = {
-        "doc_id": _columns.categorical(doc, ids),
-        "sent_id": sent_id,
-        "token_id": _columns.position_in_group(per_doc, np.int32),
-        "start": start,
-        "end": end,
-        "token": _columns.categorical(toks.code, toks.vocab, "str"),
-        "norm": _columns.categorical(norm, norms, "str"),
-        "is_stop": is_stop[norm],
-        "is_punct": is_punct[toks.code],
-        "stem": _columns.categorical(stem_codes[norm], stems, "str"),
-    }
-    return pd.DataFrame(columns, copy=False)
+        first, _ = _sentence_chunks(chunks, *_resolve_punkt("builtin", texts))
+    return _columns.token_frame(ids, chunks, stopset, stem, first=first, sentences=sentences)
+
+
+def sentences_and_tokens(
+    docs: pd.DataFrame | str, *, stopwords: bool | Iterable[str] | None = True, stem: bool = True
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Both tables at once: ``(sentence_table(docs), token_table(docs, ...))``.
+
+    The same two tables as the two calls, for the price of one pass over the
+    text: the documents are cut into chunks and Punkt decides once for both
+    (built-in Punkt parameters). For pipelines that need both, such as
+    :func:`analysis.engine.run_stages`.
+
+    Parameters
+    ----------
+    docs : DataFrame or str
+        As in :func:`sentence_table`.
+    stopwords, stem
+        As in :func:`token_table`.
+
+    Returns
+    -------
+    (DataFrame, DataFrame)
+        The :func:`sentence_table` and the :func:`token_table` of ``docs``,
+        with the columns documented there.
+
+    Raises
+    ------
+    ParameterError
+        As :func:`sentence_table` and :func:`token_table`.
+
+    Examples
+    --------
+    >>> sentences, tokens = sentences_and_tokens("Mr. Ford spoke. Ms Hua replied.")
+    >>> len(sentences), tokens.sent_id.tolist()
+    (2, [0, 0, 0, 0, 0, 1, 1, 1, 1])
+    """
+    ids, texts = _columns.as_docs(docs)
+    stopset = _resolve_stopwords(stopwords)
+    _check_stem(stem)
+    chunks = _chunk_corpus(ids, texts)
+    first, last = _sentence_chunks(chunks, *_resolve_punkt("builtin", texts))
+    return (
+        _columns.sentence_frame(ids, chunks, first, last),
+        _columns.token_frame(ids, chunks, stopset, stem, first=first, sentences=None),
+    )
 
 
 # -- helpers -----------------------------------------------------------------
 
 
-def _resolve_punkt(punkt: object, texts: list[str]) -> PunktParameters:
+def _resolve_punkt(punkt: object, texts: list[str]) -> tuple[PunktParameters, dict | None]:
+    """The Punkt parameters, and the cache of per-type answers when they are the built-in ones."""
     if isinstance(punkt, PunktParameters):
-        return punkt
+        return punkt, None
     if isinstance(punkt, str) and punkt == "builtin":
-        return _punkt.builtin_parameters()
+        return _punkt.builtin_parameters(), _punkt.BUILTIN_CACHE
     if isinstance(punkt, str) and punkt == "train":
-        return _punkt.train_parameters(texts)
+        return _punkt.train_parameters(texts), None
     raise ParameterError(
         f"punkt must be one of {list(_PUNKT_CHOICES)} or an nltk PunktParameters object, not {punkt!r}"
     )
+
+
+def _check_stem(stem: object) -> None:
+    if not isinstance(stem, (bool, np.bool_)):
+        raise ParameterError(f"token_table: stem must be True or False, not {stem!r}")
 
 
 def _resolve_stopwords(stopwords: object) -> frozenset[str]:
@@ -376,19 +371,11 @@ def _chunk_corpus(ids: list, texts: list[str]) -> Chunks:
         raise
 
 
-def _sentence_of_chunks(chunks: Chunks, first: np.ndarray, chunk_first: np.ndarray) -> np.ndarray:
-    """For every chunk, the 0-based index of its sentence within its document."""
-    sent = np.zeros(len(chunks.code), dtype=chunks.dtype)
-    sent[first] = 1
-    sent = np.cumsum(sent, dtype=chunks.dtype)  # 1 + index of the sentence in the corpus
-    filled = chunks.doc_chunks > 0
-    sent -= np.repeat(sent[chunk_first[filled]], chunks.doc_chunks[filled])
-    return sent
-
-
-def _sentence_chunks(chunks: Chunks, params: PunktParameters) -> tuple[np.ndarray, np.ndarray]:
+def _sentence_chunks(
+    chunks: Chunks, params: PunktParameters, cache: dict | None
+) -> tuple[np.ndarray, np.ndarray]:
     """First and last chunk of every sentence."""
-    last = np.flatnonzero(_punkt.breaks_after(chunks.code, chunks.types, chunks.para_end, params))
+    last = np.flatnonzero(_punkt.breaks_after(chunks.code, chunks.types, chunks.para_end, params, cache))
     first = np.zeros_like(last)
     first[1:] = last[:-1] + 1
     return first, last

@@ -10,7 +10,13 @@ The corpus is the replicated ``../shared/corpora`` of ``benchmarks.bench_text``
 partition). Each mode runs in a fresh subprocess:
 
 - ``pandas``: ``run_stages(folder, engine="pandas")``: batches one after the
-  other in one process (one core);
+  other in one process (one core); ``pandas-1M`` does the same on the first
+  ``--small-words`` words (default 1M, same parts) to show how cost grows
+  from 1M to 10M words. Both also report the process's CPU seconds (less
+  sensitive than wall time to other jobs on a shared machine) and the
+  seconds spent in each stage: the stage functions are wrapped with timers
+  (read, sentences+tokens, per-batch term counts, quotes, markers, timexes,
+  the terms reduce, trends; *other* is the rest: the engine's own work);
 - ``dask-1`` / ``dask-2``: a ``LocalCluster(n_workers=1|2, threads_per_worker=1,
   processes=True, memory_limit="2GiB")`` is started first (its start-up time is
   reported apart), then ``run_stages(folder, engine="dask", scheduler=address)``
@@ -46,7 +52,19 @@ from benchmarks.bench_text import ROOT, WORD, _machine, build_docs
 README = ROOT / "benchmarks" / "README.md"
 RESULTS = ROOT / "benchmarks" / "results" / "bench_engine.json"
 START, END = "<!-- bench_engine:start -->", "<!-- bench_engine:end -->"
-MODES = ("regex_counter", "pandas", "dask-1", "dask-2")
+MODES = ("regex_counter", "pandas-1M", "pandas", "dask-1", "dask-2")
+#: the stage functions timed in the pandas modes: (module, function, label)
+TIMED = (
+    ("analysis.engine._batches", "read_batch", "read"),
+    ("analysis.text", "sentences_and_tokens", "sentences+tokens"),
+    ("analysis.terms.frequency", "term_counts", "terms (batches)"),
+    ("analysis.quotes", "quote_table", "quotes"),
+    ("analysis.rhetoric", "marker_table", "markers"),
+    ("analysis.timeline", "timex_table", "timexes"),
+    ("analysis.engine._reduce", "combine_terms", "terms (reduce)"),
+    ("analysis.engine._reduce", "finish_terms", "terms (reduce)"),
+    ("analysis.timeline", "trend_table", "trends"),
+)
 TARGETS = {"speedup": 1.7, "words_per_s": 300_000}
 
 
@@ -88,6 +106,31 @@ def warm_up() -> None:
     marker_table(docs), timex_table(docs), quote_table(docs)
 
 
+def _time_stages() -> dict[str, list[float]]:
+    """Wrap the stage functions of :data:`TIMED` with timers; returns label -> [wall s, cpu s]."""
+    import importlib
+
+    spent: dict[str, list[float]] = {}
+
+    def wrap(module, name, label):
+        function = getattr(module, name)
+
+        def timed(*args, **kwargs):
+            wall, cpu = time.perf_counter(), time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                total = spent.setdefault(label, [0.0, 0.0])
+                total[0] += time.perf_counter() - wall
+                total[1] += time.process_time() - cpu
+
+        setattr(module, name, timed)
+
+    for module, name, label in TIMED:
+        wrap(importlib.import_module(module), name, label)
+    return spent
+
+
 def run_mode(mode: str, folder: str) -> dict:
     """Measure one mode in this (fresh) process."""
     warnings.simplefilter("ignore")
@@ -96,7 +139,7 @@ def run_mode(mode: str, folder: str) -> dict:
     warm_up()
 
     load_before = os.getloadavg()
-    setup = 0.0
+    setup, cpu_s, stages = 0.0, None, {}
     if mode == "regex_counter":
         import pandas as pd
 
@@ -110,12 +153,19 @@ def run_mode(mode: str, folder: str) -> dict:
         seconds = time.perf_counter() - start
         workers_peak = []
         n_words = sum(len(WORD.findall(t)) for t in texts)
-    elif mode == "pandas":
-        start = time.perf_counter()
+    elif mode.startswith("pandas"):
+        spent = _time_stages()
+        start, cpu = time.perf_counter(), time.process_time()
         out = run_stages(folder, engine="pandas")
         seconds = time.perf_counter() - start
+        cpu_s = time.process_time() - cpu
         workers_peak = []
         n_words = int(out["docs"]["n_words"].sum())
+        stages = {label: [round(w, 3), round(c, 3)] for label, (w, c) in spent.items()}
+        stages["other"] = [
+            round(seconds - sum(w for w, _ in spent.values()), 3),
+            round(cpu_s - sum(c for _, c in spent.values()), 3),
+        ]
     else:
         import logging
 
@@ -152,12 +202,15 @@ def run_mode(mode: str, folder: str) -> dict:
         "setup_s": setup,
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "worker_peak_mb": workers_peak,
+        "cpu_s": cpu_s,
+        "stages": stages,
         "load_before": load_before,
         "load_after": os.getloadavg(),
     }
 
 
 def _child(mode: str, folder: Path) -> dict:
+    folder = folder / ("small" if mode == "pandas-1M" else "large")
     command = [
         sys.executable,
         "-m",
@@ -185,31 +238,41 @@ def _report(rows: dict, machine: dict, settings: dict) -> str:
         f"engineers' jobs: see the load columns); "
         + ", ".join(f"{k} {v}" for k, v in machine["versions"].items())
         + f", dask {dask.__version__}, distributed {distributed.__version__}. {settings['words_built']:,} "
-        f"`\\w+` words as {settings['parts']} Parquet parts of ~{settings['part_words']:,} words; one run "
+        f"`\\w+` words as {settings['parts']} Parquet parts of ~{settings['part_words']:,} words "
+        f"(pandas-1M: the first {settings['small_words_built']:,}); one run "
         "per mode, each in a fresh process. Stages: tokens, 1-3-gram terms, markers, timexes, quotes, "
-        "marker trends. *words* = word tokens of token_table (`is_punct` False); the anchor counts `\\w+`.",
+        "marker trends. *words* = word tokens of token_table (`is_punct` False); the anchor counts `\\w+`. "
+        "*CPU s*: the process's CPU time (pandas modes, where all the work is in one process): what one "
+        "free core would take, less disturbed by other jobs than the wall-clock seconds.",
         "",
         (
-            "| mode | words | seconds | words/s | × regex anchor | cluster start s | peak RSS MB (driver) "
-            "| worker peak RSS MB | load 1-min before → after |"
+            "| mode | words | seconds | words/s | CPU s | words/CPU s | × regex anchor | cluster start s "
+            "| peak RSS MB (driver) | worker peak RSS MB | load 1-min before → after |"
         ),
-        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for mode in MODES:
         row = rows[mode]
         speed = row["words"] / row["seconds"]
         workers = ", ".join(f"{p:,.0f}" for p in row["worker_peak_mb"]) or "-"
+        cpu = row.get("cpu_s")
+        cpu_cells = f"{cpu:.1f} | {row['words'] / cpu:,.0f}" if cpu else "- | -"
         lines.append(
-            f"| {mode} | {row['words']:,} | {row['seconds']:.1f} | {speed:,.0f} | {speed / regex:.2f} | "
-            f"{row['setup_s']:.1f} | {row['peak_mb']:,.0f} | {workers} | "
+            f"| {mode} | {row['words']:,} | {row['seconds']:.1f} | {speed:,.0f} | {cpu_cells} | "
+            f"{speed / regex:.2f} | {row['setup_s']:.1f} | {row['peak_mb']:,.0f} | {workers} | "
             f"{row['load_before'][0]:.1f} → {row['load_after'][0]:.1f} |"
         )
     speedup = rows["dask-1"]["seconds"] / rows["dask-2"]["seconds"]
     pandas_speed = rows["pandas"]["words"] / rows["pandas"]["seconds"]
+    pandas_cpu = rows["pandas"]["words"] / rows["pandas"]["cpu_s"]
     ok = speedup >= TARGETS["speedup"]
     under_limit = all(
         p < 2048 for m in ("dask-1", "dask-2") for p in rows[m]["worker_peak_mb"]
     )
+    small, large = rows["pandas-1M"], rows["pandas"]
+    one_m, ten_m = (f"{settings[k] / 1e6:.3g}M" for k in ("small_words", "words"))
+    growth = (large["seconds"] / large["words"]) / (small["seconds"] / small["words"])
+    growth_cpu = (large["cpu_s"] / large["words"]) / (small["cpu_s"] / small["words"])
     lines += [
         "",
         (
@@ -218,10 +281,38 @@ def _report(rows: dict, machine: dict, settings: dict) -> str:
         ),
         (
             f"- {'met' if pandas_speed >= TARGETS['words_per_s'] else 'MISSED'}: full pipeline ≥ 300k words/s "
-            f"on one core ({pandas_speed:,.0f} words/s, pandas engine)."
+            f"on one core ({pandas_speed:,.0f} words/s wall-clock, pandas engine; "
+            f"{pandas_cpu:,.0f} words per CPU second)."
+        ),
+        (
+            f"- cost per word at {large['words']:,} words / at {small['words']:,} words: {growth:.2f}× wall-clock, "
+            f"{growth_cpu:.2f}× CPU (1.00 = linear; below 1, the caches and fixed costs of the first "
+            "batches are spread over more words)."
         ),
         f"- every worker's peak RSS under its 2 GiB limit: {'yes' if under_limit else 'NO'}.",
+        "",
+        "Seconds per stage in the pandas modes (wall-clock / CPU; share of the CPU total):",
+        "",
+        f"| stage | {one_m} wall s | {one_m} CPU s | {ten_m} wall s | {ten_m} CPU s | {ten_m} CPU share "
+        f"| CPU per word {ten_m} / {one_m} |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
+    labels = list(dict.fromkeys([label for _, _, label in TIMED] + ["other"]))
+    for label in labels:
+        one, ten = small["stages"].get(label, [0.0, 0.0]), large["stages"].get(label, [0.0, 0.0])
+        ratio = (
+            f"{(ten[1] / large['words']) / (one[1] / small['words']):.2f}"
+            if one[1] > 0 and ten[1] > 0
+            else "-"
+        )
+        lines.append(
+            f"| {label} | {one[0]:.2f} | {one[1]:.2f} | {ten[0]:.2f} | {ten[1]:.2f} | "
+            f"{ten[1] / large['cpu_s']:.0%} | {ratio} |"
+        )
+    lines.append(
+        f"| total | {small['seconds']:.2f} | {small['cpu_s']:.2f} | {large['seconds']:.2f} | "
+        f"{large['cpu_s']:.2f} | 100% | {growth_cpu:.2f} |"
+    )
     return "\n".join(lines)
 
 
@@ -232,6 +323,9 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument(
         "--part-words", type=int, default=500_000, help="words per Parquet part (batch)"
+    )
+    parser.add_argument(
+        "--small-words", type=int, default=1_000_000, help="corpus size of the pandas-1M mode"
     )
     parser.add_argument(
         "--no-write",
@@ -246,7 +340,10 @@ def main(argv: list[str] | None = None) -> None:
         return
     folder = Path(tempfile.mkdtemp(prefix="bench_engine_", dir="/tmp"))
     try:
-        built = write_parts(folder, args.words, args.part_words)
+        (folder / "large").mkdir()
+        (folder / "small").mkdir()
+        built = write_parts(folder / "large", args.words, args.part_words)
+        small_built = write_parts(folder / "small", args.small_words, args.part_words)
         rows = {}
         for mode in MODES:
             rows[mode] = _child(mode, folder)
@@ -258,7 +355,9 @@ def main(argv: list[str] | None = None) -> None:
             "words": args.words,
             "part_words": args.part_words,
             "words_built": built,
-            "parts": len(list(folder.glob("*.parquet"))),
+            "parts": len(list((folder / "large").glob("*.parquet"))),
+            "small_words": args.small_words,
+            "small_words_built": small_built,
         }
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -8,6 +8,9 @@ The corpus is every ``*.txt`` under ``../shared/corpora`` (decoded as UTF-8,
 Latin-1 when that fails), replicated until it has ``--words`` words, each
 copy with its own doc ids. *Words* are ``\\w+`` matches.
 
+``sentences_and_tokens`` is the engine's path: both tables from one pass
+(``analysis.text.sentences_and_tokens``), to compare with the two calls.
+
 Every measurement runs in a fresh subprocess (``--stage``), which builds the
 corpus, starts a timer, runs one stage, stops the timer and reports the
 stage's wall-clock seconds and the process's peak resident memory
@@ -48,7 +51,7 @@ README = ROOT / "benchmarks" / "README.md"
 RESULTS = ROOT / "benchmarks" / "results" / "bench_text.json"
 START, END = "<!-- bench_text:start -->", "<!-- bench_text:end -->"
 WORD = re.compile(r"\w+")
-STAGES = ("read_corpus", "sentence_table", "token_table", "regex_counter", "nltk")
+STAGES = ("read_corpus", "sentence_table", "token_table", "sentences_and_tokens", "regex_counter", "nltk")
 TARGETS = {"regex": 0.5, "nltk": 10.0, "rss_mb": 3 * 1024}
 
 
@@ -99,6 +102,8 @@ def run_stage(stage: str, words: int, nltk_words: int, folder: str | None) -> di
         raise SystemExit(f"unknown stage {stage!r}; one of {STAGES}")
     # resolve the lazy export (and its imports) before the timer starts
     function = getattr(analysis, stage) if stage in ("read_corpus", "sentence_table", "token_table") else None
+    if stage == "sentences_and_tokens":  # both tables in one pass (the engine's path), not exported
+        from analysis.text import sentences_and_tokens as function
     docs = None if stage == "read_corpus" else build_docs(words)
     texts = [] if docs is None else docs["text"].tolist()
     if stage == "nltk":

@@ -394,3 +394,40 @@ def test_runs_without_any_nltk_data(tmp_path, seed_path, root_dir):
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+# -- one pass for both tables, and the caches kept across calls ---------------------
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_TEXT, min_size=1, max_size=3), st.booleans())
+def test_sentences_and_tokens_equal_the_two_calls(texts, stem):
+    from analysis.text import sentences_and_tokens
+
+    docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": texts})
+    sentences, tokens = sentences_and_tokens(docs, stem=stem)
+    pd.testing.assert_frame_equal(sentences, sentence_table(docs))
+    pd.testing.assert_frame_equal(tokens, token_table(docs, stem=stem))
+    pd.testing.assert_frame_equal(tokens, token_table(docs, sentences=sentences, stem=stem))
+
+
+def test_results_do_not_depend_on_the_caches(seed_docs):
+    from analysis import _punkt
+
+    def both():
+        return sentence_table(seed_docs), token_table(seed_docs)
+
+    for cache in _tokenize._SPLIT_CACHE.values():
+        cache.clear()
+    for cache in _punkt.BUILTIN_CACHE.values():
+        cache.clear()
+    cold = both()
+    assert all(_tokenize._SPLIT_CACHE.values()) and _punkt.BUILTIN_CACHE["classify"]
+    warm = both()
+    for first, second in zip(cold, warm):
+        pd.testing.assert_frame_equal(first, second)
+    # a trained or caller's model never reads the built-in cache
+    params = punkt_parameters()
+    params.abbrev_types.discard("mr")
+    assert sentence_table("Mr. Ford spoke.", punkt=params).text.tolist() == ["Mr.", "Ford spoke."]
+    assert sentence_table("Mr. Ford spoke.").text.tolist() == ["Mr. Ford spoke."]

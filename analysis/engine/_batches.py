@@ -153,36 +153,25 @@ def read_batch(plan: Plan, index: int, notes: list[str]) -> pd.DataFrame:
 
 def process_batch(plan: Plan, index: int, stages: frozenset, ngram, lexicon) -> dict:
     """Read batch ``index`` and run the per-document stages on it: partial tables and notes."""
-    from analysis.text import sentence_table, token_table
+    from analysis.text import sentences_and_tokens
 
     notes: list[str] = []
     docs = read_batch(plan, index, notes)
-    sentences = sentence_table(docs)
-    tokens = token_table(docs, sentences=sentences)
-    words = (
-        pd.Series((~tokens["is_punct"].to_numpy(bool)), dtype="int64")
-        .groupby(tokens["doc_id"].astype(str).to_numpy())
-        .sum()
-    )
+    # one pass for both tables; no stage reads stems (terms count norms)
+    sentences, tokens = sentences_and_tokens(docs, stem=False)
+    # tokens' doc_id categories are docs' ids in order: count rows and words per code
+    codes = tokens["doc_id"].cat.codes.to_numpy()
+    n_docs = len(docs)
     meta = docs[[c for c in DOC_COLUMNS if c in docs.columns]].copy()
-    meta["n_tokens"] = (
-        tokens.groupby("doc_id", observed=False)
-        .size()
-        .reindex(docs["doc_id"])
-        .fillna(0)
-        .to_numpy("int64")
-    )
-    meta["n_words"] = (
-        words.reindex(docs["doc_id"].astype(str)).fillna(0).to_numpy("int64")
-    )
+    meta["n_tokens"] = np.bincount(codes, minlength=n_docs).astype("int64")
+    meta["n_words"] = np.bincount(
+        codes, weights=~tokens["is_punct"].to_numpy(bool), minlength=n_docs
+    ).astype("int64")
     out = {"notes": notes, "docs": meta}
     if "terms" in stages:
-        from analysis.terms import term_table
+        from analysis.terms.frequency import term_counts
 
-        terms = term_table(tokens, ngram=ngram)
-        if "ngram" not in terms.columns:
-            terms.insert(0, "ngram", np.int64(ngram))
-        out["terms"] = terms[["ngram", "term", "n", "docs"]]
+        out["terms"] = term_counts(tokens, ngram=ngram)  # unsorted: the reduce sorts
     quotes = None
     if stages & {"quotes", "markers", "trends"}:
         from analysis.quotes import quote_table

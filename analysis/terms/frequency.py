@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from analysis.errors import ParameterError
 from analysis.terms._ngrams import count_terms, find_terms, group_words
@@ -29,12 +32,15 @@ def _counts(
     stopwords: Any,
     unit: str,
     docs: pd.DataFrame | None,
-) -> tuple[pd.DataFrame, pd.Index, np.ndarray]:
-    """Check the options, count every order and return ``(counts, groups, words)``.
+    labels: bool = True,
+) -> tuple[pd.DataFrame, pd.Index, np.ndarray, Any]:
+    """Check the options, count every order and return ``(counts, groups, words, spelling)``.
 
-    ``counts`` has ``_g`` (group code), ``ngram``, ``term``, ``n``, ``docs`` and
-    ``df``, the number of groups containing the term (taken before the
-    ``min_count`` filter); ``words`` is the word tokens per group code.
+    ``counts`` has ``_g`` (group code), ``ngram``, ``term`` (only with
+    ``labels``), ``n``, ``docs`` and ``df``, the number of groups containing the
+    term (taken before the ``min_count`` filter); ``words`` is the word tokens
+    per group code; ``spelling`` is ``(arrays, digits)``: the token arrays and,
+    per order, the unit codes of each row's words (one array per position).
     """
     orders = check_ngram(ngram)
     min_count = check_count("min_count", min_count)
@@ -42,21 +48,140 @@ def _counts(
     arrays = token_arrays(tokens, unit=unit)
     row_group, groups, doc_group = resolve_groups(tokens, arrays, by, docs)
     words = group_words(arrays, row_group, len(groups))
-    frames = []
+    frames, digits = [], []
     for k in orders:
         counts = count_terms(find_terms(arrays, k, stopwords=stopwords), arrays, row_group, doc_group,
                              by_doc=by == "doc_id")
         keep = counts.n >= min_count
-        frame = pd.DataFrame({
+        frame = {
             "_g": counts.group[keep],
             "ngram": np.full(int(keep.sum()), k, np.int64),
-            "term": counts.terms.labels(arrays, counts.key[keep]),
             "n": counts.n[keep],
             "docs": counts.docs[keep],
             "df": counts.df[keep],
-        })
-        frames.append(frame)
-    return pd.concat(frames, ignore_index=True), groups, words
+        }
+        if labels:
+            frame["term"] = counts.terms.labels(arrays, counts.key[keep])
+        else:
+            digits.append(counts.terms.codes(arrays, counts.key[keep]))
+        frames.append(pd.DataFrame(frame))
+    return pd.concat(frames, ignore_index=True), groups, words, (arrays, digits)
+
+
+def _plain_vocab(vocab: np.ndarray) -> bool:
+    """Strings without whitespace or control characters (every character above ``" "``).
+
+    For such words, joined terms sort as the tuples of their words do, so the
+    table can be ordered by integer codes instead of by strings.
+    """
+    if not all(isinstance(word, str) for word in vocab.tolist()):
+        return False
+    return _LOW_CHAR.search("".join(vocab.tolist())) is None
+
+
+_LOW_CHAR = re.compile("[\x00- ]")
+
+
+def _term_labels(words: pa.Array, digits: list[np.ndarray]) -> pa.Array:
+    """The terms spelled by the unit codes ``digits`` (one array per position), joined by spaces."""
+    parts = [words.take(pa.array(d)) for d in digits]
+    return parts[0] if len(parts) == 1 else pc.binary_join_element_wise(*parts, pa.scalar(" ", pa.large_string()))
+
+
+def _bits(size: int) -> int:
+    """Bits needed for the values ``0 .. size - 1``."""
+    return max(int(size) - 1, 0).bit_length()
+
+
+def _pack(columns: list[np.ndarray]) -> list[np.ndarray]:
+    """Sort keys (most significant first) of non-negative ints, packed into one int64 if they fit."""
+    widths = [_bits(int(c.max(initial=0)) + 1) for c in columns]
+    if sum(widths) > 63:
+        return list(columns)
+    packed = np.zeros(len(columns[0]), np.int64)
+    for column, width in zip(columns, widths):
+        packed <<= width
+        packed |= column
+    return [packed]
+
+
+def _sort_by_codes(counts: pd.DataFrame, vocab: np.ndarray, digits: list[list[np.ndarray]]) -> pd.DataFrame:
+    """``counts`` sorted by group, ngram, ``n`` descending, term, with ``rank`` and ``term``.
+
+    Terms are ordered by the ranks of their words in the sorted vocabulary,
+    which is the order of the joined strings for a :func:`_plain_vocab`; the
+    strings are made once, for the sorted rows.
+    """
+    word_rank = np.empty(len(vocab), np.int64)
+    word_rank[np.argsort(vocab, kind="stable")] = np.arange(len(vocab))
+    width = max(len(block) for block in digits)
+    bits = _bits(len(vocab))
+    group, ngram, n = (counts[c].to_numpy() for c in ("_g", "ngram", "n"))
+    fewer = n.max(initial=0) - n  # n descending
+    keys = _pack([group, ngram, fewer])  # most significant first
+    if width * bits <= 63:  # the words' ranks as digits of one int64
+        term_key = np.zeros(len(counts), np.int64)
+        row = 0
+        for block in digits:
+            size = len(block[0])
+            for j in range(width):
+                term_key[row : row + size] <<= bits
+                if j < len(block):
+                    term_key[row : row + size] |= word_rank[block[j]]
+            row += size
+        keys.append(term_key)
+    else:  # word ranks position by position, 0 past the end of shorter terms
+        padded = np.zeros((width, len(counts)), np.int64)
+        row = 0
+        for block in digits:
+            size = len(block[0])
+            for j, codes in enumerate(block):
+                padded[j, row : row + size] = word_rank[codes]
+            row += size
+        keys.extend(padded)
+    order = np.lexsort(keys[::-1])  # lexsort's last key is the primary one
+    table = counts.take(order).reset_index(drop=True)
+    group, ngram, n = group[order], ngram[order], n[order]
+    new_set = np.ones(len(order), bool)  # a new (group, ngram): its ranks start at 1
+    new_set[1:] = (group[1:] != group[:-1]) | (ngram[1:] != ngram[:-1])
+    new_n = new_set.copy()
+    new_n[1:] |= n[1:] != n[:-1]  # a new count: competition rank = 1 + rows above it in the set
+    position = np.arange(len(order))
+    set_start = np.maximum.accumulate(np.where(new_set, position, 0))
+    n_start = np.maximum.accumulate(np.where(new_n, position, 0))
+    table["rank"] = (n_start - set_start + 1).astype(np.int64)
+    words = pa.array(vocab.tolist(), type=pa.large_string())
+    labels = pa.concat_arrays([_term_labels(words, block) for block in digits])
+    table["term"] = pd.array(labels.take(pa.array(order)), dtype="str")
+    return table
+
+
+def term_counts(tokens: pd.DataFrame, *, ngram: int | tuple[int, int] = 1) -> pd.DataFrame:
+    """Partial counts for a reduce: ``ngram``, ``term``, ``n``, ``docs`` in no particular order.
+
+    The rows of ``term_table(tokens, ngram=ngram)`` (default options) without
+    ``per_10k``, ``rank`` and the sort, which a reduce over batches
+    (:mod:`analysis.engine`) recomputes from the summed counts.
+    """
+    counts, _, _, (arrays, digits) = _counts(
+        tokens, by=None, ngram=ngram, min_count=1, stopwords=True, unit="norm", docs=None, labels=False
+    )
+    if all(isinstance(word, str) for word in arrays.vocab.tolist()):
+        words = pa.array(arrays.vocab.tolist(), type=pa.large_string())
+        terms = pd.array(pa.concat_arrays([_term_labels(words, block) for block in digits]), dtype="str")
+    else:
+        terms = pd.array(np.concatenate([arrays_labels(arrays, block) for block in digits]), dtype="str")
+    return pd.DataFrame({"ngram": counts["ngram"].to_numpy(), "term": terms, "n": counts["n"].to_numpy(),
+                         "docs": counts["docs"].to_numpy()})
+
+
+def arrays_labels(arrays: Any, digits: list[np.ndarray]) -> np.ndarray:
+    """The terms spelled by unit codes (one array per position), as an object array."""
+    words = [arrays.vocab[codes] for codes in digits]
+    out = words[0]
+    for more in words[1:]:
+        out = out + " " + more
+    return np.asarray(out, dtype=object)
 
 
 def _finish(
@@ -158,14 +283,19 @@ def term_table(
     1     war ended  1   1666.666...   2
     2 war mentality  1   1666.666...   2
     """
-    counts, groups, words = _counts(
-        tokens, by=by, ngram=ngram, min_count=min_count, stopwords=stopwords, unit=unit, docs=docs
+    counts, groups, words, (arrays, digits) = _counts(
+        tokens, by=by, ngram=ngram, min_count=min_count, stopwords=stopwords, unit=unit, docs=docs,
+        labels=False,
     )
     counts["per_10k"] = counts["n"] / words[counts["_g"].to_numpy()] * 10_000
-    counts["rank"] = (
-        counts.groupby(["_g", "ngram"])["n"].rank(method="min", ascending=False).astype(np.int64)
-    )
-    counts = counts.sort_values(["_g", "ngram", "rank", "term"], kind="stable")
+    if len(counts) and _plain_vocab(arrays.vocab):  # sort integer codes, spell the sorted terms
+        counts = _sort_by_codes(counts, arrays.vocab, digits)
+    else:  # words with spaces (or not strings): sort the strings themselves
+        counts["term"] = np.concatenate([arrays_labels(arrays, block) for block in digits])
+        counts["rank"] = (
+            counts.groupby(["_g", "ngram"])["n"].rank(method="min", ascending=False).astype(np.int64)
+        )
+        counts = counts.sort_values(["_g", "ngram", "rank", "term"], kind="stable")
     return _finish(counts, groups, by=by, ngram=ngram, columns=["term", "n", "per_10k", "docs", "rank"])
 
 
@@ -234,7 +364,7 @@ def tfidf_table(
     """
     if by is None:
         raise ParameterError("tfidf_table needs groups: by=None is not allowed; use by='doc_id'")
-    counts, groups, words = _counts(
+    counts, groups, words, _ = _counts(
         tokens, by=by, ngram=ngram, min_count=min_count, stopwords=stopwords, unit=unit,
         docs=docs,
     )

@@ -259,3 +259,53 @@ def test_rates_sum_to_counts(hand_tokens, docs):
     for group, part in table.groupby("group"):
         assert (part.per_10k * words[group] / 10_000).sum() == pytest.approx(part.n.sum(), rel=1e-12)
         assert part.n.sum() == words[group]  # with stopwords kept, unigrams are all the words
+
+
+# -- order: integer codes sort as the strings do -----------------------------------
+
+# prefixes of each other ("a", "ab", "a-b"), case, non-ASCII and digits: the joined
+# terms must come out in Python's string order within each (ngram, rank)
+ORDER_WORDS = ["a", "ab", "a-b", "abc", "b", "B", "é", "z", "zz", "10", "1", "ß", "a'b"]
+
+
+def _check_sorted(table: pd.DataFrame) -> None:
+    keys = list(zip(table["ngram"], table["rank"], table["term"]))
+    assert keys == sorted(keys)
+    expected = table.groupby("ngram")["n"].rank(method="min", ascending=False).astype("int64")
+    assert table["rank"].tolist() == expected.tolist()
+
+
+@settings(max_examples=60, deadline=None)
+@given(docs=st.dictionaries(
+    st.sampled_from(["d1", "d2"]),
+    st.lists(st.lists(st.sampled_from(ORDER_WORDS + ["."]), max_size=10).map(" ".join), min_size=1, max_size=3),
+    min_size=1,
+))
+def test_terms_sort_in_string_order(hand_tokens, docs):
+    tokens = hand_tokens(docs)
+    for frame in (tokens, tokens.astype({"norm": "category"})):
+        _check_sorted(term_table(frame, ngram=(1, 3), stopwords=False))
+
+
+def test_words_with_spaces_sort_as_strings(hand_tokens):
+    # a unit holding spaces or control characters cannot be ordered by codes: the
+    # strings are sorted, and "new york city" (1 + 2 words) still ties apart from 2-grams
+    tokens = hand_tokens({"d1": ["x y x y"], "d2": ["x y x"]})
+    tokens["norm"] = tokens["norm"].map({"x": "new york", "y": "a\tb"})
+    table = term_table(tokens, ngram=(1, 2), stopwords=False)
+    _check_sorted(table)
+    assert table.term.tolist() == ["new york", "a\tb", "new york a\tb", "a\tb new york"]
+    assert table.n.tolist() == [4, 3, 3, 2]
+
+
+def test_term_counts_are_the_rows_of_term_table(seed_tokens):
+    from analysis.terms.frequency import term_counts
+
+    for ngram in (1, (1, 3)):
+        table = term_table(seed_tokens, ngram=ngram)
+        if "ngram" not in table.columns:
+            table.insert(0, "ngram", 1)
+        counts = term_counts(seed_tokens, ngram=ngram)
+        assert counts.columns.tolist() == ["ngram", "term", "n", "docs"]
+        expected = table[counts.columns].sort_values(["ngram", "term"], ignore_index=True)
+        pd.testing.assert_frame_equal(counts.sort_values(["ngram", "term"], ignore_index=True), expected)
