@@ -241,16 +241,8 @@ def _assemble(plan, results, terms, stages, ngram, freq) -> dict[str, pd.DataFra
     if "trends" in stages and docs["date"].notna().any():
         from analysis.timeline import trend_table
 
-        words = pd.DataFrame(
-            {
-                "doc_id": pd.Categorical(
-                    docs["doc_id"].repeat(docs["n_words"]), categories=doc_ids
-                ),
-                "is_punct": False,
-            }
-        )
         out["trends"] = trend_table(
-            out["markers"], docs, tokens=words, column="category", freq=freq
+            out["markers"], docs, tokens=_reduce.word_rows(docs, doc_ids), column="category", freq=freq
         )
         if "markers" not in stages:
             del out["markers"]

@@ -76,9 +76,13 @@ def word_counts(tokens: pd.DataFrame) -> pd.Series:
     for column in ("doc_id", "is_punct"):
         if column not in getattr(tokens, "columns", ()):
             raise CorpusError(f"tokens needs a {column!r} column (the table of analysis.token_table)")
-    words = tokens.loc[~tokens["is_punct"].to_numpy(bool), "doc_id"]
-    counts = words.astype(str).value_counts(sort=False)
-    return counts.astype("int64")
+    is_word = ~tokens["is_punct"].to_numpy(bool)
+    ids = tokens["doc_id"]
+    if isinstance(ids.dtype, pd.CategoricalDtype):  # count the codes: no 10M strings built
+        codes = ids.cat.codes.to_numpy()[is_word]
+        counts = np.bincount(codes[codes >= 0], minlength=len(ids.cat.categories))
+        return pd.Series(counts, index=ids.cat.categories.astype(str), dtype="int64")
+    return ids[is_word].astype(str).value_counts(sort=False).astype("int64")
 
 
 def trend_table(

@@ -195,3 +195,16 @@ def test_docstring_examples():
     module = importlib.import_module("analysis.timeline.trends")
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_word_counts_same_from_categorical_and_string_ids():
+    from analysis.timeline.trends import word_counts
+
+    tokens = pd.DataFrame({
+        "doc_id": pd.Categorical(["b", "b", "a", "b", "a"], categories=["a", "b", "c"]),
+        "is_punct": [False, True, False, False, True],
+    })
+    as_codes = word_counts(tokens)
+    as_strings = word_counts(tokens.assign(doc_id=tokens["doc_id"].astype(str)))
+    assert as_codes.to_dict() == {"a": 1, "b": 2, "c": 0}  # an unused category counts 0 words
+    assert as_strings.reindex(as_codes.index, fill_value=0).tolist() == as_codes.tolist()
