@@ -125,25 +125,32 @@ def _containing(spans: pd.DataFrame, doc_ids: np.ndarray, starts: np.ndarray) ->
     if spans is None or not len(spans):
         return found
     spans = spans[spans["speaker"].notna()]
-    by_doc = {d: g for d, g in spans.groupby(spans["doc_id"].astype(str), sort=False, observed=True)}
-    rows_of = pd.Series(np.arange(len(starts))).groupby(doc_ids, sort=False).indices
-    for doc, rows in rows_of.items():
-        group = by_doc.get(doc)
-        if group is None:
-            continue
-        group = group.sort_values(["start", "end"], kind="stable")
-        s = group["start"].to_numpy().astype(np.int64)
-        e = group["end"].to_numpy().astype(np.int64)
-        who = group["speaker"].to_numpy(dtype=object)
-        # widest reach so far, and which span has it
-        reach_at = np.maximum.accumulate(np.where(e == np.maximum.accumulate(e), np.arange(len(e)), 0))
-        pos = starts[rows]
-        k = np.searchsorted(s, pos, side="right") - 1
-        valid = k >= 0
-        k = np.where(valid, k, 0)
-        last_covers = valid & (e[k] > pos)
-        outer = reach_at[k]
-        outer_covers = valid & ~last_covers & (e[outer] > pos)
-        found[rows[last_covers]] = who[k[last_covers]]
-        found[rows[outer_covers]] = who[outer[outer_covers]]
+    if not len(spans):
+        return found
+    span_docs = spans["doc_id"].astype(str).to_numpy(dtype=object)
+    names = pd.Index(pd.unique(span_docs))
+    doc = names.get_indexer(span_docs).astype(np.int64)
+    s = spans["start"].to_numpy().astype(np.int64)
+    e = spans["end"].to_numpy().astype(np.int64)
+    who = spans["speaker"].to_numpy(dtype=object)
+    order = np.lexsort((e, s, doc))  # by document, start, end; stable for ties
+    doc, s, e, who = doc[order], s[order], e[order], who[order]
+    # one sorted key over all documents: doc * width + offset
+    width = int(max(e.max(initial=0), s.max(initial=0), starts.max(initial=0))) + 1
+    s_key, e_key = doc * width + s, doc * width + e
+    # widest reach so far within the document, and which span has it (a new
+    # document's first span always holds the running maximum of e_key)
+    running = np.maximum.accumulate(e_key)
+    reach_at = np.maximum.accumulate(np.where(e_key == running, np.arange(len(e_key)), 0))
+    query_doc = names.get_indexer(pd.Index(doc_ids, dtype=object)).astype(np.int64)
+    known = query_doc >= 0
+    k = np.searchsorted(s_key, query_doc * width + starts, side="right") - 1
+    valid = known & (k >= 0)
+    k = np.where(valid, k, 0)
+    valid &= doc[k] == query_doc
+    last_covers = valid & (e[k] > starts)
+    outer = reach_at[k]
+    outer_covers = valid & ~last_covers & (e[outer] > starts)
+    found[last_covers] = who[k[last_covers]]
+    found[outer_covers] = who[outer[outer_covers]]
     return found
