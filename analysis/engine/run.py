@@ -25,8 +25,8 @@ MEMORY_SHARE = 4
 def partition_words_for(memory_limit: str | int) -> int:
     """Words per batch for a worker memory limit: ``limit / 4 / BYTES_PER_WORD_PEAK`` (500).
 
-    Example
-    -------
+    Examples
+    --------
     >>> partition_words_for("2GiB")
     1073741
     """
@@ -147,8 +147,8 @@ def run_stages(
     AnalysisWarning
         Files skipped (binary or malformed), each named, and the other notes of read_corpus.
 
-    Example
-    -------
+    Examples
+    --------
     >>> out = run_stages("seeds/000_bc67b9ca0fc0fcf9.txt", stages=("terms",), ngram=1)
     >>> out["terms"].columns.tolist()
     ['term', 'n', 'per_10k', 'docs', 'rank']

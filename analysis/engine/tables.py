@@ -98,8 +98,8 @@ def compute_tables(
     CorpusError, LexiconError
         As the pandas functions raise them.
 
-    Example
-    -------
+    Examples
+    --------
     >>> out = compute_tables("seeds/000_bc67b9ca0fc0fcf9.txt", stages="terms", ngram=1)
     >>> out["terms"].columns.tolist()
     ['term', 'n', 'per_10k', 'docs', 'rank']

@@ -68,8 +68,8 @@ def linked_profile_html(
         As :func:`evidence_tables_html` and
         :func:`analysis.rhetoric.highlight.marker_context_table`.
 
-    Example
-    -------
+    Examples
+    --------
     >>> import pandas as pd
     >>> from analysis.rhetoric.profile import marker_profile
     >>> docs = pd.DataFrame({"doc_id": ["a"], "text": ["We firmly oppose it."]})
@@ -163,8 +163,8 @@ def linked_keyness_html(
     ParameterError, CorpusError
         As :func:`evidence_tables_html` and :func:`analysis.terms.kwic_table`.
 
-    Example
-    -------
+    Examples
+    --------
     >>> import pandas as pd
     >>> from analysis import token_table
     >>> from analysis.terms import keyness_table

@@ -103,8 +103,8 @@ def evidence_tables_html(
         ``keys``, ``count_columns``, ``detail_columns`` or ``summary_columns``
         that a table lacks.
 
-    Example
-    -------
+    Examples
+    --------
     >>> import pandas as pd
     >>> summary = pd.DataFrame({"term": ["war", "peace"], "n": [1, 0]})
     >>> detail = pd.DataFrame({"term": ["war"], "doc_id": ["d"], "left": ["Cold "],

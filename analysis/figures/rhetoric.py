@@ -135,8 +135,8 @@ def plot_marker_profile(
         A missing column, an unknown ``value``, ``kind`` or category, or
         ``mean_intensity`` as stacked bars.
 
-    Example
-    -------
+    Examples
+    --------
     >>> import pandas as pd
     >>> profile = pd.DataFrame({"group": ["a", "a", "b", "b"],
     ...     "category": ["denial", "hedge"] * 2, "per_1k": [2.0, 1.0, 0.0, 3.0]})
@@ -215,8 +215,8 @@ def plot_marker_rates(
     ParameterError
         A missing column, an unknown ``value`` or category.
 
-    Example
-    -------
+    Examples
+    --------
     >>> import pandas as pd
     >>> profile = pd.DataFrame({"group": ["a", "a", "b", "b"],
     ...     "category": ["denial", "hedge"] * 2, "per_1k": [2.0, 1.0, 0.0, 3.0]})
@@ -278,8 +278,8 @@ def plot_sentiment_arc(
     ParameterError
         A missing column, an unknown ``doc_id``, or ``window`` not a positive integer.
 
-    Example
-    -------
+    Examples
+    --------
     >>> import pandas as pd
     >>> sentiment = pd.DataFrame({"doc_id": "d", "sent_id": range(4),
     ...     "compound": [0.5, -0.7, 0.1, 0.3]})

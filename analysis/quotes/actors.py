@@ -46,8 +46,8 @@ def load_aliases(path: str | Path | None = None) -> pd.DataFrame:
     ParameterError
         If the file lacks a column, repeats an alias or uses an unknown type.
 
-    Example
-    -------
+    Examples
+    --------
     >>> aliases = load_aliases()
     >>> aliases.set_index("alias").loc["the American side", "actor"]
     'United States'
@@ -150,8 +150,8 @@ def actor_table(docs: pd.DataFrame | str, *, sentences: pd.DataFrame | None = No
     ParameterError
         If ``docs`` is not a docs table or a str.
 
-    Example
-    -------
+    Examples
+    --------
     >>> table = actor_table("Ms Lee met the American side in Beijing.")
     >>> table[["mention", "actor", "actor_type"]].values.tolist()
     [['Ms Lee', 'Lee', 'person'], ['the American side', 'United States', 'country'], ['Beijing', 'China', 'country']]

@@ -110,8 +110,8 @@ def quote_table(docs: pd.DataFrame | str) -> pd.DataFrame:
     ParameterError
         If ``docs`` is not a docs table or a str, or lacks ``doc_id``/``text``.
 
-    Example
-    -------
+    Examples
+    --------
     >>> text = 'Mr Ford claimed that China lied. "That is false," said Ms Hua Chunying.'
     >>> table = quote_table(text)
     >>> table[["content", "speaker", "cue", "kind"]].values.tolist()

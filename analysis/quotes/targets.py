@@ -71,8 +71,8 @@ def target_table(docs: pd.DataFrame | str, *, exclude_actors: tuple[str, ...] | 
     ParameterError
         If ``docs`` is not a docs table or a str, or ``exclude_actors`` is a str.
 
-    Example
-    -------
+    Examples
+    --------
     >>> text = "We urge certain countries to stop. The US remarks are groundless. Japan is a neighbour."
     >>> target_table(text)[["target", "actor", "explicitness", "cue"]].values.tolist()
     [['certain countries', nan, 'veiled', 'urge'], ['US', 'United States', 'explicit', 'groundless']]

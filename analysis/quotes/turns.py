@@ -56,8 +56,8 @@ def turn_table(docs: pd.DataFrame | str) -> pd.DataFrame:
     ParameterError
         If ``docs`` is not a docs table or a str.
 
-    Example
-    -------
+    Examples
+    --------
     >>> turns = turn_table("Title\\n\\nQ: Any comment?\\n\\nA: No.\\n\\nWe hope so.")
     >>> turns[["role", "start", "end"]].values.tolist()
     [['press', 7, 22], ['spokesperson', 24, 43]]

@@ -143,8 +143,8 @@ def highlight_html(
     CorpusError
         A table lacks a column, or a marker's offsets do not fit the text.
 
-    Example
-    -------
+    Examples
+    --------
     >>> import pandas as pd
     >>> docs = pd.DataFrame({"doc_id": ["d"], "text": ["We <b>firmly</b> oppose it."]})
     >>> markers = pd.DataFrame({"doc_id": ["d"], "start": [17], "end": [23],
@@ -254,8 +254,8 @@ def marker_context_table(
         A table lacks a column, a marker names a document not in ``docs``, or
         its offsets do not fit the text.
 
-    Example
-    -------
+    Examples
+    --------
     >>> import pandas as pd
     >>> docs = pd.DataFrame({"doc_id": ["d"], "text": ["China firmly opposes them."]})
     >>> markers = pd.DataFrame({"doc_id": ["d"], "start": [6], "end": [20],

@@ -189,8 +189,8 @@ def marker_profile(
         A table lacks a required column, or markers name documents that are not
         in ``docs``/``tokens``.
 
-    Example
-    -------
+    Examples
+    --------
     >>> import pandas as pd
     >>> docs = pd.DataFrame({"doc_id": ["a", "b"],
     ...     "text": ["We firmly oppose it.", "We hope for win-win cooperation."]})

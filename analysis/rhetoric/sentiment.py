@@ -79,8 +79,8 @@ def sentiment_table(sentences: pd.DataFrame) -> pd.DataFrame:
     CorpusError
         ``sentences`` lacks a required column.
 
-    Example
-    -------
+    Examples
+    --------
     >>> import pandas as pd
     >>> sentences = pd.DataFrame({"doc_id": "d1", "sent_id": [0, 1],
     ...     "text": ["The accusations are totally unfounded.", "We welcome mutual benefit."]})

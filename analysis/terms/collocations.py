@@ -157,8 +157,8 @@ def collocation_table(
     CorpusError
         ``tokens`` lacks a required column.
 
-    Example
-    -------
+    Examples
+    --------
     >>> import pandas as pd
     >>> words = "export control and export control policy".split()
     >>> tokens = pd.DataFrame({"doc_id": "d", "sent_id": 0, "token_id": range(6),

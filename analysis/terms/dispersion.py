@@ -90,8 +90,8 @@ def dispersion_table(
     CorpusError
         ``tokens`` lacks a required column.
 
-    Example
-    -------
+    Examples
+    --------
     >>> import pandas as pd
     >>> tokens = pd.DataFrame({"doc_id": "d", "sent_id": 0, "token_id": range(4),
     ...     "norm": ["peace", "and", "more", "peace"], "is_stop": False, "is_punct": False})
@@ -137,8 +137,8 @@ def dispersion_summary(
     ParameterError, CorpusError
         As in :func:`dispersion_table`.
 
-    Example
-    -------
+    Examples
+    --------
     >>> import pandas as pd
     >>> tokens = pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "sent_id": 0,
     ...     "token_id": [0, 1, 0, 1], "norm": ["war", "peace", "war", "war"],

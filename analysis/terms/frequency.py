@@ -270,8 +270,8 @@ def term_table(
     CorpusError
         ``tokens`` or ``docs`` lacks a required column.
 
-    Example
-    -------
+    Examples
+    --------
     >>> import pandas as pd
     >>> words = ["Cold", "War", "mentality", ".", "Cold", "War", "ended", "."]
     >>> tokens = pd.DataFrame({"doc_id": "d1", "sent_id": [0, 0, 0, 0, 1, 1, 1, 1],
@@ -351,8 +351,8 @@ def tfidf_table(
     CorpusError
         ``tokens`` or ``docs`` lacks a required column.
 
-    Example
-    -------
+    Examples
+    --------
     >>> import pandas as pd
     >>> tokens = pd.DataFrame({"doc_id": ["a", "a", "b"], "sent_id": 0, "token_id": [0, 1, 0],
     ...     "norm": ["peace", "talks", "peace"], "is_stop": False, "is_punct": False})

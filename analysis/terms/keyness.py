@@ -103,8 +103,8 @@ def keyness_table(
     CorpusError
         A table lacks a required column or has no word tokens.
 
-    Example
-    -------
+    Examples
+    --------
     >>> import pandas as pd
     >>> def toks(words):
     ...     return pd.DataFrame({"doc_id": "d", "sent_id": 0, "token_id": range(len(words)),

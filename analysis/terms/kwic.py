@@ -141,8 +141,8 @@ def kwic_table(
     CorpusError
         A table lacks a required column, or ``docs`` has no text for a document.
 
-    Example
-    -------
+    Examples
+    --------
     >>> import pandas as pd
     >>> docs = pd.DataFrame({"doc_id": ["d"],
     ...     "text": ["We firmly reject the Cold War mentality and zero-sum games."]})
