@@ -11,12 +11,11 @@ import doctest
 import importlib
 import pkgutil
 
-import matplotlib
 import pytest
+from matplotlib import pyplot
 
 import analysis
 
-matplotlib.use("Agg")
 
 MODULES = sorted(
     info.name
@@ -31,6 +30,9 @@ def test_examples_run(name):
     finder = doctest.DocTestFinder(exclude_empty=True)
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     report: list[str] = []
-    for test in finder.find(module, name):
-        runner.run(test, out=report.append)
+    try:
+        for test in finder.find(module, name):
+            runner.run(test, out=report.append)
+    finally:
+        pyplot.close("all")  # the figure examples leave no figure open for later tests
     assert runner.failures == 0, "".join(report)
