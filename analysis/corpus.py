@@ -19,7 +19,7 @@ from analysis._metadata import HEAD_CHARS, describe
 from analysis._tables import read_sidecar, read_table, table_rows
 from analysis.errors import AnalysisWarning, CorpusError, ParameterError
 
-__all__ = ["read_corpus", "COLUMNS", "TEXT_SUFFIXES", "TABLE_SUFFIXES"]
+__all__ = ["read_corpus", "list_files", "COLUMNS", "TEXT_SUFFIXES", "TABLE_SUFFIXES"]
 
 #: The columns every result has, in this order (provenance and extra columns follow).
 COLUMNS = (
@@ -216,14 +216,23 @@ def _check_path(source) -> Path:
     return path
 
 
-def _read_path(path: Path, encoding, options: dict, note) -> list[pd.DataFrame]:
-    """Blocks of documents from a file or a folder, in order of relative path."""
+def list_files(path: Path, *, encoding: str | None, note) -> tuple[Path, list[str], dict[str, tuple]]:
+    """The documents a corpus path holds: ``(root, relative paths in order, sidecar metadata)``.
+
+    A folder is walked recursively (hidden files and folder README files
+    skipped); its ``index.csv`` files with a ``file`` column are metadata, not
+    documents, and deeper ones override. A file is its own one-document list.
+
+    Raises
+    ------
+    CorpusError
+        If a folder holds no documents, or a file is of an unsupported type.
+    """
     sidecars: dict[str, tuple] = {}
     if path.is_dir():
-        root, files = path, _walk(path)
-        # index.csv files with a 'file' column are metadata; deeper ones override.
+        files = _walk(path)
         for rel in sorted((f for f in files if _is_sidecar(f)), key=lambda f: (f.count("/"), f)):
-            found = read_sidecar(root / rel, rel.rpartition("/")[0], encoding=encoding, note=note)
+            found = read_sidecar(path / rel, rel.rpartition("/")[0], encoding=encoding, note=note)
             if found is not None:
                 sidecars.update(found)
                 files.remove(rel)
@@ -231,15 +240,20 @@ def _read_path(path: Path, encoding, options: dict, note) -> list[pd.DataFrame]:
             raise CorpusError(
                 f"no documents found in '{path.as_posix().rstrip('/')}/'; looked for {_LOOKED_FOR}"
             )
-        listed = set(sidecars)
-    elif path.suffix.lower() in TEXT_SUFFIXES + TABLE_SUFFIXES:
-        root, files, listed = path.parent, [path.name], set()
-    else:
-        raise CorpusError(
-            f"cannot read '{path}': unsupported file type '{path.suffix or '(none)'}'; "
-            f"read_corpus accepts {', '.join(TEXT_SUFFIXES + TABLE_SUFFIXES)} files "
-            "or a folder of them"
-        )
+        return path, files, sidecars
+    if path.suffix.lower() in TEXT_SUFFIXES + TABLE_SUFFIXES:
+        return path.parent, [path.name], sidecars
+    raise CorpusError(
+        f"cannot read '{path}': unsupported file type '{path.suffix or '(none)'}'; "
+        f"read_corpus accepts {', '.join(TEXT_SUFFIXES + TABLE_SUFFIXES)} files "
+        "or a folder of them"
+    )
+
+
+def _read_path(path: Path, encoding, options: dict, note) -> list[pd.DataFrame]:
+    """Blocks of documents from a file or a folder, in order of relative path."""
+    root, files, sidecars = list_files(path, encoding=encoding, note=note)
+    listed = set(sidecars)
     blocks, pending = [], []
     str_cols = (options["text_col"], options["id_col"], options["date_col"])
     for rel in files:

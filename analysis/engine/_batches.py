@@ -19,7 +19,7 @@ import pandas as pd
 
 from analysis import corpus as _corpus
 from analysis._decode import check_encoding
-from analysis._tables import read_sidecar, read_table, table_rows
+from analysis._tables import read_table, table_rows
 from analysis.errors import CorpusError
 
 #: Bytes of UTF-8 text per word token, to estimate a file's words from its size.
@@ -45,31 +45,7 @@ def plan_batches(source, *, partition_words: int, encoding: str | None) -> Plan:
     encoding = check_encoding(encoding)
     path = _corpus._check_path(source)
     notes: list[str] = []
-    sidecars: dict = {}
-    if path.is_dir():
-        root, files = path, _corpus._walk(path)
-        for rel in sorted(
-            (f for f in files if _corpus._is_sidecar(f)),
-            key=lambda f: (f.count("/"), f),
-        ):
-            found = read_sidecar(
-                root / rel, rel.rpartition("/")[0], encoding=encoding, note=notes.append
-            )
-            if found is not None:
-                sidecars.update(found)
-                files.remove(rel)
-        if not files:
-            raise CorpusError(
-                f"no documents found in '{path.as_posix().rstrip('/')}/'; "
-                f"looked for {_corpus._LOOKED_FOR}"
-            )
-    elif path.suffix.lower() in _corpus.TEXT_SUFFIXES + _corpus.TABLE_SUFFIXES:
-        root, files = path.parent, [path.name]
-    else:
-        raise CorpusError(
-            f"cannot read '{path}': unsupported file type '{path.suffix or '(none)'}'; "
-            f"use {', '.join(_corpus.TEXT_SUFFIXES + _corpus.TABLE_SUFFIXES)} files or a folder"
-        )
+    root, files, sidecars = _corpus.list_files(path, encoding=encoding, note=notes.append)
     batches, current, words = [], [], 0
     for rel in files:
         size = os.path.getsize(root / rel) // BYTES_PER_WORD
