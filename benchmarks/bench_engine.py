@@ -47,11 +47,10 @@ import time
 import warnings
 from pathlib import Path
 
+from benchmarks._readme import replace_section
 from benchmarks.bench_text import ROOT, WORD, _machine, build_docs
 
-README = ROOT / "benchmarks" / "README.md"
 RESULTS = ROOT / "benchmarks" / "results" / "bench_engine.json"
-START, END = "<!-- bench_engine:start -->", "<!-- bench_engine:end -->"
 MODES = ("regex_counter", "pandas-1M", "pandas", "dask-1", "dask-2")
 #: the stage functions timed in the pandas modes: (module, function, label)
 TIMED = (
@@ -372,17 +371,7 @@ def main(argv: list[str] | None = None) -> None:
             )
             + "\n"
         )
-        content = README.read_text(encoding="utf-8")
-        section = f"{START}\n{report}\n{END}"
-        if START in content:
-            head, rest = content.split(START, 1)
-            content = f"{head}{section}{rest.split(END, 1)[1]}"
-        else:
-            content = (
-                content.rstrip("\n")
-                + f"\n\n## Dask engine (bench_engine.py)\n\n{section}\n"
-            )
-        README.write_text(content, encoding="utf-8")
+        replace_section("bench_engine", report, intro="## Dask engine (bench_engine.py)")
 
 
 if __name__ == "__main__":

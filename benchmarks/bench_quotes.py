@@ -27,9 +27,9 @@ import subprocess
 import sys
 import time
 
+from benchmarks._readme import replace_section
 from benchmarks.bench_text import (
     CORPORA,
-    README,
     ROOT,
     WORD,
     _machine,
@@ -38,7 +38,6 @@ from benchmarks.bench_text import (
 )
 
 RESULTS = ROOT / "benchmarks" / "results" / "bench_quotes.json"
-START, END = "<!-- bench_quotes:start -->", "<!-- bench_quotes:end -->"
 STAGES = ("token_table", "quote_table", "actor_table", "turn_table")
 GOAL = 0.5
 
@@ -122,17 +121,11 @@ def main(argv: list[str] | None = None) -> None:
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
         RESULTS.write_text(json.dumps({"machine": machine, "settings": vars(args), "median": rows, "runs": runs},
                                       indent=2) + "\n")
-        content = README.read_text(encoding="utf-8")
-        block = f"{START}\n{report}\n{END}"
-        if START in content and END in content:
-            content = content[:content.index(START)] + block + content[content.index(END) + len(END):]
-        else:
-            content = content.rstrip("\n") + (
-                "\n\n## `bench_quotes`: quote_table and actor_table beside token_table\n\n"
-                "Same replicated corpus as `bench_text` (its builder is imported). Each stage runs in a fresh "
-                "process, after a one-document warm-up; `actor_table` includes its `sentence_table` call. "
-                "Goal (issue 5): quote_table and actor_table ≥ 0.5× token_table's words/s.\n\n" + block + "\n")
-        README.write_text(content, encoding="utf-8")
+        replace_section("bench_quotes", report, intro=(
+            "## `bench_quotes`: quote_table and actor_table beside token_table\n\n"
+            "Same replicated corpus as `bench_text` (its builder is imported). Each stage runs in a fresh "
+            "process, after a one-document warm-up; `actor_table` includes its `sentence_table` call. "
+            "Goal (issue 5): quote_table and actor_table ≥ 0.5× token_table's words/s."))
 
 
 if __name__ == "__main__":

@@ -41,12 +41,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks._readme import replace_section
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("RHETORIC_SHARED", ROOT.parent / "shared")).resolve()
 MFA = SHARED / "corpora" / "mfa_2018"
-README = ROOT / "benchmarks" / "README.md"
 RESULTS = ROOT / "benchmarks" / "results" / "bench_report.json"
-START, END = "<!-- bench_report:start -->", "<!-- bench_report:end -->"
 FLOOR_FACTOR, MFA_SECONDS = 3.0, 60.0
 
 
@@ -276,16 +276,9 @@ def main(argv: list[str] | None = None) -> None:
                    "runs": {"floor": floor_api, "floor_cli": floor_cli, "seed": seed_runs,
                             "mfa_2018": mfa_runs, "mfa_2018_part": mfa_part_runs}}
         RESULTS.write_text(json.dumps(results, indent=2) + "\n")
-        content = README.read_text(encoding="utf-8")
-        if START in content:
-            head, rest = content.split(START, 1)
-            content = f"{head}{START}\n{report}\n{END}{rest.split(END, 1)[1]}"
-        else:
-            content = (content.rstrip("\n") + "\n\n## Report runs (`bench_report.py`)\n\n"
-                       "`python -m benchmarks.bench_report`: a full report's wall time per "
-                       "notebook beside the kernel start-up floor (see the script's docstring)."
-                       f"\n\n{START}\n{report}\n{END}\n")
-        README.write_text(content, encoding="utf-8")
+        replace_section("bench_report", report, intro=(
+            "## Report runs (`bench_report.py`)\n\n`python -m benchmarks.bench_report`: a full report's "
+            "wall time per notebook beside the kernel start-up floor (see the script's docstring)."))
 
 
 if __name__ == "__main__":

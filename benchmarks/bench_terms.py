@@ -46,11 +46,11 @@ import subprocess
 import sys
 import time
 
-from benchmarks.bench_text import CORPORA, README, ROOT, WORD, build_docs
+from benchmarks._readme import replace_section
+from benchmarks.bench_text import CORPORA, ROOT, WORD, build_docs
 from benchmarks.bench_text import _machine as machine
 
 RESULTS = ROOT / "benchmarks" / "results" / "bench_terms.json"
-START, END = "<!-- bench_terms:start -->", "<!-- bench_terms:end -->"
 STAGES = (
     "term_table_1", "pipeline_1", "countvectorizer_1",
     "term_table_1_3", "pipeline_1_3", "countvectorizer_1_3",
@@ -235,15 +235,6 @@ def render(results: dict) -> str:
     ])
 
 
-def _write_readme(report: str) -> None:
-    content = README.read_text(encoding="utf-8")
-    if START not in content:
-        print(f"{README} has no {START} marker; the table was not written there", file=sys.stderr)
-        return
-    head, rest = content.split(START, 1)
-    README.write_text(f"{head}{START}\n{report}\n{END}{rest.split(END, 1)[1]}", encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--words", type=int, default=10_000_000, help="replicated corpus size in \\w+ words")
@@ -261,7 +252,7 @@ def main(argv: list[str] | None = None) -> None:
         report = render(json.loads(RESULTS.read_text(encoding="utf-8")))
         print(report)
         if not args.no_write:
-            _write_readme(report)
+            replace_section("bench_terms", report)
         return
     if not CORPORA.is_dir():
         raise SystemExit(f"shared corpora not found at {CORPORA} (set RHETORIC_SHARED)")
@@ -278,7 +269,7 @@ def main(argv: list[str] | None = None) -> None:
     if not args.no_write:
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
         RESULTS.write_text(json.dumps(results, indent=2) + "\n")
-        _write_readme(report)
+        replace_section("bench_terms", report)
 
 
 if __name__ == "__main__":

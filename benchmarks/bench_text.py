@@ -44,12 +44,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks._readme import replace_section
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("RHETORIC_SHARED", ROOT.parent / "shared")).resolve()
 CORPORA = SHARED / "corpora"
-README = ROOT / "benchmarks" / "README.md"
 RESULTS = ROOT / "benchmarks" / "results" / "bench_text.json"
-START, END = "<!-- bench_text:start -->", "<!-- bench_text:end -->"
 WORD = re.compile(r"\w+")
 STAGES = ("read_corpus", "sentence_table", "token_table", "sentences_and_tokens", "regex_counter", "nltk")
 TARGETS = {"regex": 0.5, "nltk": 10.0, "rss_mb": 3 * 1024}
@@ -262,9 +262,7 @@ def main(argv: list[str] | None = None) -> None:
         settings = {"words": args.words, "nltk_words": args.nltk_words, "runs": args.runs}
         results = {"machine": machine, "settings": settings, "median": rows, "runs": runs}
         RESULTS.write_text(json.dumps(results, indent=2) + "\n")
-        content = README.read_text(encoding="utf-8")
-        head, rest = content.split(START, 1)
-        README.write_text(f"{head}{START}\n{report}\n{END}{rest.split(END, 1)[1]}", encoding="utf-8")
+        replace_section("bench_text", report)
 
 
 if __name__ == "__main__":

@@ -19,9 +19,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from benchmarks.bench_text import README, _machine
+from benchmarks._readme import replace_section
+from benchmarks.bench_text import _machine
 
-START, END = "<!-- bench_text_natural:start -->", "<!-- bench_text_natural:end -->"
 
 _CHILD = r"""
 import collections, json, re, time
@@ -65,19 +65,11 @@ def main(argv: list[str] | None = None) -> None:
     )
     print(report)
     if not args.no_write:
-        content = README.read_text(encoding="utf-8")
-        if START in content:
-            head, rest = content.split(START, 1)
-            content = f"{head}{START}\n{report}\n{END}{rest.split(END, 1)[1]}"
-        else:
-            content += (
-                "\n## `bench_text_natural`: token_table on the natural corpus, cold caches\n\n"
-                "The replicated 10M-word corpus repeats every word form, which flatters the "
-                "per-form caches; this is the same ratio without replication "
-                "(`python -m benchmarks.bench_text_natural`).\n\n"
-                f"{START}\n{report}\n{END}\n"
-            )
-        README.write_text(content, encoding="utf-8")
+        replace_section("bench_text_natural", report, intro=(
+            "## `bench_text_natural`: token_table on the natural corpus, cold caches\n\n"
+            "The replicated 10M-word corpus repeats every word form, which flatters the "
+            "per-form caches; this is the same ratio without replication "
+            "(`python -m benchmarks.bench_text_natural`)."))
 
 
 if __name__ == "__main__":

@@ -51,12 +51,11 @@ import subprocess
 import sys
 import time
 
+from benchmarks._readme import replace_section
 from benchmarks.bench_text import ROOT, build_docs
 from benchmarks.bench_text import _machine as machine
 
-README = ROOT / "benchmarks" / "README.md"
 RESULTS = ROOT / "benchmarks" / "results" / "bench_timex.json"
-START, END = "<!-- bench_timex:start -->", "<!-- bench_timex:end -->"
 WORD = re.compile(r"\w+")
 STAGES = (
     "timex_table", "timex_given", "token_table",
@@ -240,7 +239,6 @@ def main(argv: list[str] | None = None) -> None:
         args.words = 1  # one copy
     name = "bench_timex_natural" if args.natural else "bench_timex"
     results_file = RESULTS.with_name(f"{name}.json")
-    start_mark, end_mark = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
     if args.stage:
         print(json.dumps(run_stage(args.stage, args.words, args.sample, args.warmup)))
         return
@@ -280,11 +278,7 @@ def main(argv: list[str] | None = None) -> None:
         results_file.write_text(json.dumps({"machine": machine, "settings": settings, "median": rows, "runs": runs},
                                       indent=2) + "\n")  # fmt: skip
     if not args.no_write:
-        content = README.read_text(encoding="utf-8")
-        if start_mark not in content:
-            content = content.rstrip("\n") + f"\n\n{start_mark}\n{end_mark}\n"
-        head, rest = content.split(start_mark, 1)
-        README.write_text(f"{head}{start_mark}\n{report}\n{end_mark}{rest.split(end_mark, 1)[1]}", encoding="utf-8")
+        replace_section(name, report)
 
 
 if __name__ == "__main__":

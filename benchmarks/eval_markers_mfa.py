@@ -35,10 +35,11 @@ import os
 from collections import defaultdict
 from pathlib import Path
 
+from benchmarks._readme import replace_section
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("RHETORIC_SHARED", ROOT.parent / "shared")).resolve()
 GOLD = SHARED / "eval" / "mfa_markers"
-README = ROOT / "benchmarks" / "README.md"
 RESULTS = ROOT / "benchmarks" / "results"
 CATEGORIES = (
     "denial", "opposition", "accusation", "labelling", "distanced_attribution",
@@ -84,14 +85,7 @@ def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
 
 def write_section(name: str, report: str, payload: dict) -> None:
     """Put ``report`` between this script's markers in README.md; write results/NAME.json."""
-    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
-    content = README.read_text(encoding="utf-8")
-    if start in content and end in content:
-        head, rest = content.split(start, 1)
-        content = f"{head}{start}\n{report}\n{end}{rest.split(end, 1)[1]}"
-    else:
-        content = content.rstrip("\n") + f"\n\n{start}\n{report}\n{end}\n"
-    README.write_text(content, encoding="utf-8")
+    replace_section(name, report)
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / f"{name}.json").write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
 

@@ -49,12 +49,12 @@ import re
 import sys
 from pathlib import Path
 
+from benchmarks._readme import replace_section
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("RHETORIC_SHARED", ROOT.parent / "shared")).resolve()
 POLNEAR = SHARED / "eval" / "polnear" / "dev"
-README = ROOT / "benchmarks" / "README.md"
 RESULTS = ROOT / "benchmarks" / "results" / "eval_quotes_polnear.json"
-START, END = "<!-- eval_quotes_polnear:start -->", "<!-- eval_quotes_polnear:end -->"
 MARKS = re.compile(r'["“”]')
 BASELINE = re.compile(r'“[^“”\n]*”|"[^"\n]*"')
 STRIP = " \t\n\"“”'’‘.,;:"
@@ -233,15 +233,10 @@ def markdown(ours: dict, base: dict, n_articles: int, n_gold: int, halves: dict[
 
 
 def write_readme(table: str) -> None:
-    readme = README.read_text(encoding="utf-8")
-    block = f"{START}\n{table}\n{END}"
-    if START in readme and END in readme:
-        readme = readme[:readme.index(START)] + block + readme[readme.index(END) + len(END):]
-    else:
-        readme = readme.rstrip("\n") + "\n\n## `eval_quotes_polnear`: quote_table against PolNeAR (dev)\n\n" \
-            "See the script's docstring for the matching rules. Goals (issue 5): content F1 (overlap) " \
-            "≥ 0.92 direct and ≥ 0.60 indirect; source right for ≥ 80% of matched attributions.\n\n" + block + "\n"
-    README.write_text(readme, encoding="utf-8")
+    replace_section("eval_quotes_polnear", table, intro=(
+        "## `eval_quotes_polnear`: quote_table against PolNeAR (dev)\n\n"
+        "See the script's docstring for the matching rules. Goals (issue 5): content F1 (overlap) "
+        "≥ 0.92 direct and ≥ 0.60 indirect; source right for ≥ 80% of matched attributions."))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -44,12 +44,12 @@ import sys
 import time
 from pathlib import Path
 
+from benchmarks._readme import replace_section
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("RHETORIC_SHARED", ROOT.parent / "shared")).resolve()
 DATA = SHARED / "eval" / "timebank"
-README = ROOT / "benchmarks" / "README.md"
 RESULTS = ROOT / "benchmarks" / "results" / "eval_timex.json"
-START, END = "<!-- eval_timex:start -->", "<!-- eval_timex:end -->"
 GOALS = {"relaxed_f1": 0.90, "value_f1": 0.80}
 _PIECE = re.compile(r"<(/?)(\w+)([^>]*)>|([^<]+)")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
@@ -297,11 +297,7 @@ def main(argv: list[str] | None = None) -> None:
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
         record = {"machine": machine, "documents": len(docs), "results": results, "parts": parts}
         RESULTS.write_text(json.dumps(record, indent=2) + "\n")
-        content = README.read_text(encoding="utf-8")
-        if START not in content:
-            content = content.rstrip("\n") + f"\n\n{START}\n{END}\n"
-        head, rest = content.split(START, 1)
-        README.write_text(f"{head}{START}\n{report}\n{END}{rest.split(END, 1)[1]}", encoding="utf-8")
+        replace_section("eval_timex", report)
 
 
 if __name__ == "__main__":
