@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from importlib import resources
 from pathlib import Path
 
@@ -136,15 +137,17 @@ def marker_table(
     norm = tokens["norm"]
     if not isinstance(norm.dtype, pd.CategoricalDtype):
         norm = norm.astype("category")
-    codes = norm.cat.codes.to_numpy().astype(np.int64)
+    codes = norm.cat.codes.to_numpy()  # -1 (no norm) indexes the extra last slot of per-code tables
     vocab = [str(v) for v in norm.cat.categories]
     doc_id = tokens["doc_id"]
     if not isinstance(doc_id.dtype, pd.CategoricalDtype):
         doc_id = pd.Categorical(doc_id, categories=ids)
-    doc = np.asarray(pd.Categorical(doc_id).codes, dtype=np.int64)
-    sent = tokens["sent_id"].to_numpy().astype(np.int64)
-    run = np.cumsum(np.append(True, (doc[1:] != doc[:-1]) | (sent[1:] != sent[:-1])))
-    link = run[1:] == run[:-1]
+    doc_cat = pd.Categorical(doc_id)
+    doc = doc_cat.codes
+    sent = tokens["sent_id"].to_numpy()
+    link = doc[1:] == doc[:-1]  # token i+1 continues token i's sentence
+    link &= sent[1:] == sent[:-1]
+    run = _Sentences(doc, sent)
     masks = VocabMasks(vocab)
     first, last, entry = run_trie(build_trie(lex, masks), codes, link)
     entries = lex.entries
@@ -162,9 +165,8 @@ def marker_table(
         first, last, entry, cat_of, intensity, weight, negated, cue = _join_coordinated(
             first, last, entry, cat_of, intensity, weight, negated, cue, codes, run, masks
         )
-    starts = tokens["start"].to_numpy().astype(np.int64)[first]
-    ends = tokens["end"].to_numpy().astype(np.int64)[last]
-    doc_cat = pd.Categorical(doc_id)
+    starts = tokens["start"].to_numpy()[first].astype(np.int64)
+    ends = tokens["end"].to_numpy()[last].astype(np.int64)
     doc_codes = doc_cat.codes[first]
     doc_categories = list(doc_cat.categories)
     match = _match_text(tokens, first, last, starts, ends, doc_codes, doc_categories, dict(zip(ids, texts)))
@@ -190,6 +192,21 @@ def marker_table(
         frame = docs if isinstance(docs, pd.DataFrame) else pd.DataFrame({"doc_id": ids, "text": texts})
         table = attribute_speakers(table.drop(columns="speaker_source"), frame, quotes=quotes, turns=turns)
     return table
+
+
+class _Sentences:
+    """``run[rows]``: a key per token row, equal for two rows iff they share document and sentence.
+
+    Computed for the rows asked for only (match rows), not for every token.
+    """
+
+    def __init__(self, doc: np.ndarray, sent: np.ndarray):
+        self.doc, self.sent = doc, sent
+        self.scale = int(sent.max()) + 1 if len(sent) else 1
+
+    def __getitem__(self, rows) -> np.ndarray:
+        rows = np.asarray(rows)
+        return self.doc[rows].astype(np.int64) * self.scale + self.sent[rows]
 
 
 def _match_text(tokens, first, last, starts, ends, doc_codes, doc_categories, text_of) -> np.ndarray:
@@ -244,11 +261,10 @@ def _join_coordinated(first, last, entry, cat, intensity, weight, negated, cue, 
     join = same & (gap <= COORDINATION_GAP)
     join &= run[f] == run[np.maximum(prev, 0)]
     is_coord = np.asarray([w in COORDINATORS for w in masks.vocab] + [False], dtype=bool)
-    safe = np.where(codes < 0, len(masks.vocab), codes)
     for k in range(1, COORDINATION_GAP + 1):
         inside = join & (gap >= k)
         row = np.where(inside, prev + k, 0)
-        join &= ~inside | is_coord[safe[row]]
+        join &= ~inside | is_coord[codes[row]]
     starts = np.flatnonzero(~join)
     out_first = f[starts]
     out_last = np.maximum.reduceat(l, starts)
@@ -256,8 +272,12 @@ def _join_coordinated(first, last, entry, cat, intensity, weight, negated, cue, 
     out_cue = cue[order][starts].copy()
     sizes = np.diff(np.append(starts, n))
     cue_sorted = cue[order]
-    for g in np.flatnonzero(sizes > 1):  # a group is a contiguous slice of the sorted rows
-        out_cue[g] = " + ".join(cue_sorted[starts[g] : starts[g] + sizes[g]])
+    for size in np.unique(sizes[sizes > 1]).tolist():  # a group is a contiguous slice of the sorted rows
+        groups = np.flatnonzero(sizes == size)
+        joined = cue_sorted[starts[groups]]
+        for k in range(1, size):  # elementwise str + on object arrays
+            joined = joined + " + " + cue_sorted[starts[groups] + k]
+        out_cue[groups] = joined
     keep = order[starts]
     resort = np.lexsort((c[starts], out_first))
     return (out_first[resort], out_last[resort], entry[keep][resort], c[starts][resort],
@@ -319,25 +339,50 @@ def _seq_at(starts, seq, codes, run, anchor_run, masks) -> np.ndarray:
 def _context_ok(entries, entry, first, last, codes, run, masks) -> np.ndarray:
     keep = np.ones(len(entry), dtype=bool)
     fields = ("needs_before", "needs_after", "not_before", "not_after")
-    ruled = np.flatnonzero((entries[list(fields)] != "").any(axis=1).to_numpy())
-    for e in ruled:
-        rows = np.flatnonzero(entry == e)
+    context = entries[list(fields)]
+    ruled = np.flatnonzero((context != "").any(axis=1).to_numpy())
+    is_ruled = np.zeros(len(entries), dtype=bool)
+    is_ruled[ruled] = True
+    candidates = np.flatnonzero(is_ruled[entry])
+    if not len(candidates):
+        return keep
+    order = candidates[np.argsort(entry[candidates], kind="stable")]
+    bounds = np.searchsorted(entry[order], np.append(ruled, len(entries)))
+    values = {field: context[field].tolist() for field in fields}
+    windows = entries["window"].tolist()
+    for e, lo, hi in zip(ruled.tolist(), bounds[:-1].tolist(), bounds[1:].tolist()):
+        rows = order[lo:hi]
         if not len(rows):
             continue
-        window = int(entries["window"].iat[e])
+        window = int(windows[e])
         anchor = run[first[rows]]
         for field in fields:
-            alts = [a.strip() for a in entries[field].iat[e].split("|") if a.strip()]
-            if not alts:
+            singles, longer = _context_patterns(values[field][e])
+            if not singles and not longer:
                 continue
             found = np.zeros(len(rows), dtype=bool)
-            for alt in alts:
-                for seq in variants(alt):
-                    for d in range(window):
-                        if field.endswith("before"):
-                            starts = first[rows] - d - len(seq)
-                        else:
-                            starts = last[rows] + 1 + d
-                        found |= _seq_at(starts, seq, codes, run, anchor, masks)
+            before = field.endswith("before")
+            for d in range(window):
+                if singles:  # one-token alternatives: one look-up in their union
+                    starts = first[rows] - d - 1 if before else last[rows] + 1 + d
+                    found |= _one_at(starts, masks.union(singles), codes, run, anchor)
+                for seq in longer:
+                    starts = first[rows] - d - len(seq) if before else last[rows] + 1 + d
+                    found |= _seq_at(starts, seq, codes, run, anchor, masks)
             keep[rows] &= found if field.startswith("needs") else ~found
     return keep
+
+
+@functools.lru_cache(maxsize=4096)
+def _context_patterns(text: str) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[tuple[str, str], ...], ...]]:
+    """The ``|``-separated alternatives of a context field as (one-token patterns, longer sequences)."""
+    seqs = [seq for alt in text.split("|") if alt.strip() for seq in variants(alt.strip())]
+    singles = tuple(dict.fromkeys(seq[0] for seq in seqs if len(seq) == 1))
+    return singles, tuple(seq for seq in seqs if len(seq) > 1)
+
+
+def _one_at(rows, mask, codes, run, anchor_run) -> np.ndarray:
+    """Whether the token at each row is in ``mask``, inside the anchor's sentence."""
+    ok = (rows >= 0) & (rows < len(codes))
+    row = np.where(ok, rows, 0)
+    return ok & (run[row] == anchor_run) & mask[codes[row]]

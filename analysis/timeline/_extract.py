@@ -10,8 +10,9 @@ import pandas as pd
 
 from analysis import _columns
 from analysis.errors import ParameterError
-from analysis.timeline._scan import find_timexes
 from analysis.timeline._rules import NEEDS_PERIOD, NEEDS_TENSE, RULES
+from analysis.timeline._scan import find_timexes
+from analysis.timeline._sentences import sentence_ids
 
 # future-tense cues in the clause around an expression ("will meet on Thursday")
 _FUTURE = re.compile(
@@ -32,6 +33,10 @@ _QUANTITY_BEFORE = re.compile(
     r"six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty))(?:\s+[a-z]+)?\s+$",
     re.IGNORECASE,
 )
+# unit and deictic words that, capitalised inside a sentence, belong to a name ("This Week", "USA Today")
+_NAME_WORD = re.compile(r"(?:Week|Month|Year|Quarter|Today|Tonight|Tomorrow|Yesterday)(?:'s)?")
+_WORD_BEFORE = re.compile(r"[A-Za-z0-9][^\S\n]+\Z")  # a word right before, on the same line, no punctuation between
+_OF_WHOLE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|all|total)\b", re.IGNORECASE)
 _RATE_WORDS = {"annually", "yearly", "monthly", "weekly", "hourly"}
 _OPENING = re.compile(r"\W*(?:(?:on|in|by|at|from|until|since|and|but|then)\s+)?", re.IGNORECASE)
 _CLAUSE_END = re.compile(
@@ -141,8 +146,9 @@ def scan(text: str, anchor: dt.date | None, cache: dict | None = None) -> list[t
     rows = []
     if cache is None:
         cache = {}
+    mentioned = None  # the last date the text named (a day, month or year): what "the following year" follows
     for start, end, kind, groups in find_timexes(text):
-        if _is_rate(text, start, kind, groups):
+        if _is_rate(text, start, kind, groups) or _is_fraction(text, end, kind, groups) or _is_name(text, start, end):
             continue
         tense = clause_tense(text, start, end) if kind in NEEDS_TENSE else None
         future = tense == "future"
@@ -154,13 +160,65 @@ def scan(text: str, anchor: dt.date | None, cache: dict | None = None) -> list[t
             groups["span"] = True  # "the year ended June 30": a stretch of a year, not the calendar year
         if kind in NEEDS_PERIOD and _QUARTER.search(context_around(text, start, end)):
             groups["in_quarter"] = True
-        key = (kind, anchor, future, *groups.items())
+        base = anchor
+        if kind == "rel" and mentioned is not None and anchor is not None:
+            base = _anaphoric_anchor(groups, mentioned) or anchor
+        elif kind == "that":  # "that year": only after a date precise enough, else no expression
+            base = _anaphoric_anchor(groups, mentioned) if mentioned is not None else None
+        key = (kind, base, future, *groups.items())
         result = cache.get(key, cache)
         if result is cache:
-            result = cache[key] = RULES[kind](groups, anchor, future)
+            result = cache[key] = RULES[kind](groups, base, future)
         if result is not None:
             rows.append((start, end, *result))
+            if result[0] == "DATE" and (found := _SPECIFIC.match(result[1])) is not None:
+                mentioned = found
     return rows
+
+
+# a specific date value: a year, a month or a day
+_SPECIFIC = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$")
+_ANAPHORIC = {"the following", "the previous"}
+_NEEDS = {"year": 1, "month": 2, "week": 3, "day": 3}  # the precision a unit needs of the date it follows
+
+
+def _anaphoric_anchor(groups: dict, mentioned: re.Match) -> dt.date | None:
+    """The date "the following year", "the previous Friday" are counted from: the last date the text
+    named, when it is precise enough for the unit (TimeML's anaphoric temporal function, as in HeidelTime)."""
+    if "th_u" in groups:
+        unit = groups["th_u"].lower()
+    elif " ".join(groups["rl_rel"].lower().split()) not in _ANAPHORIC:
+        return None
+    else:
+        unit = groups["rl_u"].lower()
+    precision = sum(part is not None for part in mentioned.groups())
+    if precision < _NEEDS.get(unit, 3):  # weekdays, seasons and the rest need a day
+        return None
+    year, month, day = (int(part) if part else 1 for part in mentioned.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _is_name(text: str, start: int, end: int) -> bool:
+    """Whether an expression is part of a name: its unit or deictic word capitalised inside a sentence
+    (ABC's "This Week", "VOA Today"); at a sentence's start ("Today, ...") it is not."""
+    if not text[start].isupper():  # most expressions: "now", "2018", "last year"
+        return False
+    last = text[start:end].split()[-1]
+    if not last[:1].isupper() or last.isupper() or _NAME_WORD.fullmatch(last) is None:
+        return False
+    if start < end - len(last):  # "This Week": a capitalised unit after the first word
+        return True
+    return _WORD_BEFORE.search(text, max(0, start - 40), start) is not None  # "VOA Today"
+
+
+def _is_fraction(text: str, end: int, kind: str, groups: dict) -> bool:
+    """Whether a duration is a fraction of a whole ("more than a quarter of the market"), not three months."""
+    if kind != "dur" or groups.get("du_u", "").lower() != "quarter" or "du_half" in groups:
+        return False
+    return groups.get("du_n", "").lower() in ("a", "an", "one") and _OF_WHOLE.match(text, end) is not None
 
 
 def _is_rate(text: str, start: int, kind: str, groups: dict) -> bool:
@@ -212,18 +270,16 @@ def build_table(docs: pd.DataFrame | str, sentences: pd.DataFrame | None) -> pd.
             "anchor": stamps.to_numpy()[doc_index],
         }
     )
-    table["sent_id"] = _sentence_ids(docs, ids, doc_index, start_arr, sentences)
+    table["sent_id"] = _sentence_ids(texts, ids, doc_index, start_arr, sentences)
     return table
 
 
-def _sentence_ids(docs, ids, doc_index, starts, sentences) -> np.ndarray:
+def _sentence_ids(texts, ids, doc_index, starts, sentences) -> np.ndarray:
     """The sentence (of ``sentence_table``) each expression starts in."""
     if not len(starts):
         return np.zeros(0, dtype=np.int32)
-    if sentences is None:
-        from analysis.text import sentence_table
-
-        sentences = sentence_table(docs)
+    if sentences is None:  # where sentences start is enough: no sentence table is built
+        return sentence_ids(texts, doc_index, starts.astype(np.int64))
     fast = _sentence_ids_by_code(sentences, ids, doc_index, starts.astype(np.int64))
     if fast is not None:
         return fast

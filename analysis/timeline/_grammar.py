@@ -66,10 +66,11 @@ _UNIT1 = r"(?:second|minute|hour|day|week|weekend|fortnight|month|quarter|year|d
 _VAGUE = r"(?:several|many|some|a\s+few|few|a\s+couple\s+of|couple\s+of|a\s+number\s+of|numerous|countless)"
 _PART = r"(?:morning|afternoon|evening|night)"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
-_EDGE = r"(?P<{0}>early|late|mid|the\s+(?:end|beginning|start|middle|close)\s+of|the\s+(?:first|second)\s+half\s+of)"
+_EDGE = r"(?P<{0}>early|late|mid|the\s+(?:end|beginning|start|middle|close)\s+of|the\s+(?:first|second|last|latter)\s+half\s+of)"
 _ZONE = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
 _CLOCK = r"(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2}|noon|midnight)"
 _REL = r"(?:this|last|next|past|coming|previous|current|following)"
+_NOT_SIGNAL = r"\s+(?:than|that|the|a|an|his|her|their|its)\b"  # "a year earlier than ...", "days before the vote"
 
 _PATTERNS = [
     # 2018-07-19, 2018-07-19T10:30
@@ -86,39 +87,44 @@ _PATTERNS = [
     ("month", rf"(?:(?P<mo_rel>last|next|this|early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)?(?P<mo_m>{_MONTH})(?:,?\s+(?:of\s+)?(?P<mo_y>{_YEAR})|\s+(?P<mo_ry>last|next|this)\s+year)?"),
     # the year-ago third quarter | last year's quarter | this year's first half
     ("yquarter", r"(?:the\s+)?(?:(?P<yq_ya>year[\s-](?:ago|earlier))|(?P<yq_rel>last|this|next)\s+year's)\s+(?:fiscal\s+)?(?:(?P<yq_o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-])?(?P<yq_u>quarter|half)(?!s)"),
-    # N units ago / earlier / later / from now
-    ("ago", rf"(?:(?P<ag_mt>more\s+than|less\s+than|at\s+least)\s+)?(?P<ag_n>{_NUM}|{_VAGUE})[\s-]+(?P<ag_u>{_UNIT})\s+(?P<ag_dir>ago|from\s+now|hence|(?:earlier|later|before)(?!\s+(?:than|that|the|a|an|his|her|their|its)\b))"),
+    # N units ago / earlier / from now; "three days later", "30 days before": the duration (the word after is a
+    # TimeML signal, outside the span, and the point it counts from is an event, not the dateline)
+    ("ago", rf"(?:(?P<ag_mt>more\s+than|less\s+than|at\s+least)\s+)?(?P<ag_n>{_NUM}|{_VAGUE})[\s-]+(?P<ag_u>{_UNIT})(?:\s+(?P<ag_dir>ago|from\s+now|hence|earlier(?!{_NOT_SIGNAL}))|(?=\s+(?P<ag_sig>later|before)\b(?!{_NOT_SIGNAL})))"),
     # year-earlier, year-ago (adjectival: a year before the DCT's period)
     ("yago", r"(?P<ya_u>year|month|week|day)[\s-](?P<ya_dir>earlier|ago)(?=\s+[a-z])"),
     # earlier this month | late last year | this week | next Thursday
-    ("rel", rf"(?:(?P<rl_edge>earlier|later|early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+(?:in\s+)?)?(?P<rl_rel>this|last|next|the\s+past|the\s+coming|the\s+previous|the\s+following|the\s+current|the\s+latest|the\s+same|the\s+next|the\s+last|past|coming|previous|current|latest)\s+(?P<rl_u>{_UNIT1}|{_SEASON}|{_WDAY})(?:'s)?(?:\s+(?P<rl_part>{_PART}))?(?!\s*-)"),
+    ("rel", rf"(?:(?P<rl_edge>earlier|later|early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+(?:in\s+)?)?(?P<rl_rel>this|last|next|the\s+past|the\s+coming|the\s+previous|the\s+following|the\s+current|the\s+latest|the\s+same|the\s+next|the\s+last|past|coming|previous|current|latest)\s+(?:(?P<rl_fis>fiscal)\s+(?=year\b))?(?P<rl_u>{_UNIT1}|{_SEASON}|{_WDAY})(?:'s)?(?:\s+(?P<rl_part>{_PART}))?(?!\s*-)"),
     ("earlier", r"(?P<er_edge>earlier|later)\s+in\s+the\s+(?P<er_u>week|month|year|day)"),
+    # that year, that month: the year or month of the last date the text named (dropped when it named none)
+    ("that", r"that\s+(?P<th_u>year|month)(?!'s|\s*-)"),
     # the first/third quarter [of 1998] | third-quarter | Q3 | the first half
-    ("quarter", rf"(?:the\s+)?(?:(?P<qu_y0>{_YEAR})\s+)?(?:(?P<qu_fis>fiscal)\s+)?(?P<qu_o>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-](?P<qu_u>quarter|half)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<qu_y>{_YEAR}))?"),
+    ("quarter", rf"(?:the\s+)?(?:(?P<qu_y0>{_YEAR})\s+)?(?:(?P<qu_fis>fiscal)\s+)?(?P<qu_o>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-](?P<qu_u>quarter|half)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<qu_y>{_YEAR}))?(?!\s+of\s+the\s+(?:\d{{2,4}}'?s|'\d0s|nineteen|{_alt(DECADE_WORDS)})\b)"),
     ("quarterq", rf"(?P<qq_u>Q|H)(?P<qq_o>[1-4])(?:\s+(?P<qq_y>{_YEAR}))?\b"),
     # the latest period, the year-ago period (a company's reporting period: a quarter when quarters are spoken of)
     ("theperiod", r"the\s+(?:comparable\s+)?(?P<pe_rel>latest|year-ago|year-earlier)\s+period(?!s)"),
-    ("thequarter", r"the\s+(?P<tq_rel>latest\s+|current\s+|year-ago\s+|year-earlier\s+)?(?P<tq_u>quarter)(?!s)"),
+    # the quarter, the latest quarter, the 1988 quarter (that year's quarter of the one just reported)
+    ("thequarter", rf"the\s+(?:(?P<tq_rel>latest\s+|current\s+|year-ago\s+|year-earlier\s+)|(?P<tq_y>{_YEAR})\s+)?(?P<tq_u>quarter)(?!s)"),
     # nineteen ninety-six | the year two thousand
     ("spoken", rf"(?:the\s+year\s+)?(?:nineteen[\s-]+(?P<sy_d>{_alt(w for w in NUMBERS if w.endswith('ty'))})(?:[\s-]+(?P<sy_u>one|two|three|four|five|six|seven|eight|nine))?|(?P<sy_k>two\s+thousand)(?:\s+and\s+(?P<sy_ku>one|two|three|four|five|six|seven|eight|nine|ten))?)"),
-    # the 1990s | the early 1980s | the '90s | the nineties | mid-1990s
-    ("decade", rf"(?:the\s+)?(?:{_EDGE.format('dc_edge')}[\s-]+)?(?:(?P<dc_y>1\d\d0|20\d0)'?s|'(?P<dc_2>\d0)s|(?:nineteen[\s-]+)?(?P<dc_w>{_alt(DECADE_WORDS)}))\b"),
+    # the 1990s | the early 1980s | the '90s | the nineties | mid-1990s | the last half of the '80s
+    ("decade", rf"(?:the\s+)?(?:{_EDGE.format('dc_edge')}[\s-]+(?:the\s+)?)?(?:(?P<dc_y>1\d\d0|20\d0)'?s|'(?P<dc_2>\d0)s|(?:nineteen[\s-]+)?(?P<dc_w>{_alt(DECADE_WORDS)}))\b"),
     ("century", rf"(?:the\s+)?(?:{_EDGE.format('ce_edge')}[\s-]+)?(?P<ce_o>{_alt(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))\s+century"),
     # the summer of 2018 | summer 2018 | the summer
     ("season", rf"(?:(?P<se_edge>early|late|mid)[\s-]+)?(?:the\s+)?(?P<se_s>{_SEASON})(?:\s+(?:of\s+)?(?P<se_y>{_YEAR}))"),
     # the (early) summer, late spring: the nearest such season ("fall" and bare "spring" are too often not seasons)
     ("theseason", r"(?:the\s+(?:(?P<ss_edge>early|late|mid)[\s-]+)?|(?P<ss_edge2>early|late|mid)[\s-]+)(?P<ss_s>summer|winter|spring|autumn)(?!\s+(?:of|and)\b|\s*-)"),
-    # sets: every year, each Thursday, daily, twice a week, per year
-    ("set", rf"(?:every|each|per)\s+(?:other\s+)?(?:(?P<st_n>{_NUM})\s+)?(?P<st_u>{_UNIT1}s?|{_WDAY}|{_PART})"),
+    # sets: every year, each Thursday, each July, daily, twice a week, per year
+    ("set", rf"(?:every|each|per)\s+(?:other\s+)?(?:(?P<st_n>{_NUM})\s+)?(?P<st_u>{_UNIT1}s?|{_WDAY}|{_PART}|{_MONTH})"),
     ("setadv", r"(?P<sa_w>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually)"),
     ("setfreq", rf"(?P<sf_f>once|twice|(?:{_NUM})\s+times)\s+(?:a|an|per)\s+(?P<sf_u>{_UNIT1})"),
     ("setpl", r"(?<=\bon\s)(?P<sp_wd>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)"),
-    # durations: the past three months | more than two years | five-year | 24 hours
+    # durations: the past three months | more than two years | five-year | 24 hours | a minute and a half
+    # (not "a year-earlier loss", "a year-end bonus": the article of a noun phrase whose adjective is the expression)
     # three-quarters of its food: a fraction, not nine months (found, then dropped by its rule)
     ("fraction", r"(?P<fr_n>one|two|three)[\s-]+quarters(?=\s+of\b)"),
     # the first hours, the early years: an unspecified stretch at one end of something
     ("endunits", r"the\s+(?:first|early|last|final|opening|closing)\s+(?P<eu_u>hours|days|weeks|months|years)"),
-    ("dur", rf"(?:(?P<du_lead>the\s+(?:past|last|next|coming|previous|first|final|following|same|latest)|(?:past|last|next|first))\s+)?(?:(?P<du_mt>more\s+than|less\s+than|at\s+least|fewer\s+than)\s+)?(?P<du_n>{_NUM})[\s-]+(?:(?:more|additional|extra|further)\s+)?(?P<du_u>{_UNIT})(?:[\s-]+(?P<du_old>long|old))?"),
+    ("dur", rf"(?:(?P<du_lead>the\s+(?:past|last|next|coming|previous|first|final|following|same|latest)|(?:past|last|next|first))\s+)?(?:(?P<du_mt>more\s+than|less\s+than|at\s+least|fewer\s+than)\s+)?(?P<du_n>{_NUM})[\s-]+(?:(?:more|additional|extra|further)\s+)?(?P<du_u>{_UNIT})(?:[\s-]+(?P<du_old>long|old)|(?P<du_half>\s+and\s+a\s+half))?(?!-(?:earlier|ago|end)\b)"),
     ("durvague", rf"(?:(?P<dv_lead>the\s+(?:past|last|next|coming)|(?:past|last|next))\s+)?(?P<dv_q>{_VAGUE}|recent|the\s+coming|coming)\s+(?P<dv_u>{_UNIT})"),
     ("durbare", r"(?:(?<=\bfor\s)|(?<=\bFor\s)|(?<=\bover\s)|(?<=\bwithin\s))(?P<db_u>years|decades|months|weeks|centuries)"),
     ("overthe", r"(?:(?<=\bover\s)|(?<=\bOver\s))the\s+(?P<ot_u>years|decades)"),
@@ -181,7 +187,7 @@ PREFIXES = frozenset(
     "the a an early earlier late later mid last next this past coming previous current following same latest "
     "recent final first second third fourth 1st 2nd 3rd 4th more less fewer than at least of end beginning start "
     "middle close half couple number few several many some every each per other once twice times fiscal fy "
-    "calendar full whole day before after in right these nineteen and near short immediate comparable additional "
+    "calendar full whole day before after in right these nineteen and near short immediate comparable additional that "
     "extra further opening closing"
     .split()
     + [w for w in NUMBERS] + list(WEEKDAYS)

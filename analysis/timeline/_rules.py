@@ -127,6 +127,8 @@ def rule_month(g, anchor, future) -> Result:
 
 
 def rule_ago(g, anchor, future) -> Result:
+    if "ag_sig" in g:  # "three days later": a duration counted from an event
+        return "DURATION", n.duration(n.number(g["ag_n"]), g["ag_u"]), n._MODS.get(n._words(g.get("ag_mt")))
     direction = n._words(g["ag_dir"])
     sign = 1 if direction in ("later", "from now", "hence") else -1
     count = n.number(g["ag_n"])
@@ -238,6 +240,9 @@ def rule_quarterq(g, anchor, future) -> Result:
 
 def rule_thequarter(g, anchor, future) -> Result:
     rel = n._words(g.get("tq_rel"))
+    if "tq_y" in g:  # "the 1988 quarter": the year's quarter of the one just reported
+        latest = n.relative_value(anchor, "quarter", -1) if anchor is not None else None
+        return "DATE", f"{g['tq_y']}-{latest[-2:] if latest else 'QX'}", None
     if anchor is None:
         return "DATE", "XXXX-QX", None
     # a quarter spoken of in the past is the last one completed; "the current quarter" is this one
@@ -362,6 +367,13 @@ def rule_spoken(g, anchor, future) -> Result:
 
 def rule_year(g, anchor, future) -> Result:
     return "DATE", f"{int(g['yr_y']):04d}", n.edge_mod(g.get("yr_edge"))
+
+
+def rule_that(g, anchor, future) -> Result:
+    """"that year", "that month": ``anchor`` is the last date the text named (see ``_extract.scan``)."""
+    if anchor is None:
+        return None
+    return "DATE", f"{anchor.year:04d}" if g["th_u"].lower() == "year" else f"{anchor.year:04d}-{anchor.month:02d}", None
 
 
 RULES = {

@@ -1,8 +1,8 @@
 """The fast scan: find trigger words, walk back over prefix words, try the grammar there.
 
 Every expression the grammar finds holds a trigger word (month, weekday,
-unit, deictic word ...) or a digit: an Aho-Corasick automaton finds the words
-and a regex the digits; the grammar is tried only at each trigger and at the
+unit, deictic word ...) or a digit: an Aho-Corasick automaton finds both in one
+pass (a regex does without pyahocorasick); the grammar is tried only at each trigger and at the
 run of prefix words just before it ("the early", "more than two"), with the
 patterns :mod:`analysis.timeline._dispatch` chooses. :func:`find_timexes`
 gives what :func:`analysis.timeline._grammar.find_timexes_slow` gives.
@@ -36,6 +36,8 @@ def _automaton():
         automaton = ahocorasick.Automaton()
         for word in TRIGGERS:
             automaton.add_word(word, (len(word), word.rstrip(".") in _NAMES))
+        for digit in "0123456789":  # digits too: one pass over the text finds both
+            automaton.add_word(digit, _DIGIT)
         automaton.make_automaton()
         _AUTOMATON = automaton
     return None if _AUTOMATON is False else _AUTOMATON
@@ -46,26 +48,41 @@ _NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS)
 _TRIGGER_WORDS = re.compile(r"(?<![^\W_])(?:" + "|".join(sorted(map(re.escape, TRIGGERS), key=len, reverse=True)) + ")")
 
 
+_DIGIT = (1, None)  # the automaton's value for a digit
+
+
+def _digit_start(text: str, first: int) -> int | None:
+    """Where an expression holding the digit run that starts at ``first`` can start; None inside a run."""
+    if first and text[first - 1].isdigit():
+        return None
+    start = first
+    while start > 0 and first - start < 2 and text[start - 1].isalpha():
+        start -= 1  # Q3, FY1998
+    if start > 0 and text[start - 1] == "'":
+        start -= 1  # '90s
+    return start
+
+
 def _trigger_starts(text: str, lower: str, *, automaton=True) -> list[int]:
     """Start offsets of the trigger words (at a word start) and digit runs of ``text``."""
     starts = set()
-    for match in _DIGITS.finditer(text):
-        start = first = match.start()
-        if start and text[start - 1].isdigit():
-            continue
-        while start > 0 and first - start < 2 and text[start - 1].isalpha():
-            start -= 1  # Q3, FY1998
-        if start > 0 and text[start - 1] == "'":
-            start -= 1  # '90s
-        starts.add(start)
     found = _automaton() if automaton else None
     if found is None:
+        for match in _DIGITS.finditer(text):
+            start = _digit_start(text, match.start())
+            if start is not None:
+                starts.add(start)
         starts.update(
             m.start() for m in _TRIGGER_WORDS.finditer(lower)
             if not (m.group().rstrip(".") in _NAMES and text[m.start()].islower())
         )  # fmt: skip
     else:
         for end, (length, named) in found.iter(lower):
+            if named is None:  # a digit
+                start = _digit_start(text, end)
+                if start is not None:
+                    starts.add(start)
+                continue
             start = end - length + 1
             if (start == 0 or not lower[start - 1].isalnum()) and not (named and text[start].islower()):
                 starts.add(start)  # a month or weekday name counts only capitalised ("may", "march")

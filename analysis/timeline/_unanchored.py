@@ -18,6 +18,8 @@ def rule_set(g, anchor, future) -> Result:
         return "SET", f"XXXX-WXX-{n.weekday_of(word)}", None
     if word in n.PARTS_OF_DAY:
         return "SET", f"XXXX-XX-XXT{n.part_code(word)}", None
+    if word.rstrip(".") in n.MONTHS:
+        return "SET", f"XXXX-{n.month_of(word):02d}", None  # each July
     count = n.number(g["st_n"]) if "st_n" in g else 1
     return "SET", n.duration(count, word), None
 
@@ -43,6 +45,8 @@ def rule_dur(g, anchor, future) -> Result:
         return None  # "1988 second", "1988 quarter": a year before an ordinal or a quarter, not a count
     if n._words(g.get("du_old")) == "old":
         return None  # an age ("a 6-year-old boy") is not a temporal expression
+    if count is not None and "du_half" in g:
+        count += 0.5  # "a minute and a half"
     return "DURATION", n.duration(count, unit), n._MODS.get(n._words(g.get("du_mt")))
 
 
@@ -82,3 +86,4 @@ def rule_thepast(g, anchor, future) -> Result:
 
 def rule_ref(g, anchor, future) -> Result:
     return "DATE", n._REFS[n._words(g["rf_w"])], None
+

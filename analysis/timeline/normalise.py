@@ -103,12 +103,21 @@ def unit_of(word: str) -> str:
     return word[:-1] if word.endswith("s") and word[:-1] in _UNIT_CODE else word
 
 
+# a fraction of a unit is written in the next smaller one: (time part, code) -> (factor, smaller code, its time part)
+_SPLIT = {("", "Y"): (12, "M", ""), ("T", "H"): (60, "M", "T"), ("T", "M"): (60, "S", "T"), ("", "D"): (24, "H", "T")}
+
+
 def duration(n: float | None, unit: str) -> str:
-    """``P3D``, ``PT5H``, ``P9M`` (3 quarters), ``P2Y6M`` (2 1/2 years), ``PXY`` when ``n`` is None."""
+    """``P3D``, ``PT5H``, ``P9M`` (3 quarters), ``P2Y6M`` (2 1/2 years), ``PT1M30S``, ``PXY`` when ``n`` is None."""
     time, code, scale = _UNIT_CODE[unit_of(unit)]
-    if n is not None and code == "Y" and not float(n).is_integer() and float(n * 12).is_integer():
-        years, months = divmod(int(n * 12), 12)  # 2 1/2 years: P2Y6M, as TimeML writes it
-        return f"P{years}Y{months}M" if years else f"P{months}M"
+    split = _SPLIT.get((time, code))
+    if n is not None and split and not float(n * scale).is_integer() and float(n * scale * split[0]).is_integer():
+        # 2 1/2 years: P2Y6M, an hour and a half: PT1H30M, as TimeML writes them
+        factor, small, small_time = split
+        whole, rest = divmod(int(n * scale * split[0]), factor)
+        if not whole:
+            return f"P{small_time}{rest}{small}"
+        return f"P{time}{whole}{code}{small_time if small_time != time else ''}{rest}{small}"
     amount = "X" if n is None else _fmt_number(n * scale)
     return f"P{time}{amount}{code}"
 

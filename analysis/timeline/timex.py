@@ -4,7 +4,9 @@ The grammar lives in :mod:`analysis.timeline._grammar`, the fast scan in
 :mod:`analysis.timeline._scan` and :mod:`analysis.timeline._dispatch`, the
 calendar rules in :mod:`analysis.timeline.normalise`,
 :mod:`analysis.timeline._rules` and :mod:`analysis.timeline._unanchored`, the
-driver in :mod:`analysis.timeline._extract`; this module holds the public table.
+driver in :mod:`analysis.timeline._extract`, the sentence ids without a
+sentence table in :mod:`analysis.timeline._sentences`; this module holds the
+public table.
 """
 
 from __future__ import annotations
@@ -41,9 +43,10 @@ def timex_table(docs: pd.DataFrame | str, *, sentences: pd.DataFrame | None = No
     sentences : DataFrame, optional
         The :func:`analysis.sentence_table` of ``docs``, when already made
         (as for :func:`analysis.timeline.event_timeline`): pass it, and the
-        sentence step, about a third of the time on a large corpus and most
-        of it on a small one, is not done again. Computed when not given
-        (only if some expression is found).
+        sentence step is not done again. When not given (and some expression
+        is found), no sentence table is built: only where sentences start is
+        found (:mod:`analysis.timeline._sentences`: the same Punkt decisions
+        as :func:`analysis.sentence_table`, at the candidate boundaries only).
 
     Returns
     -------
@@ -91,7 +94,17 @@ def timex_table(docs: pd.DataFrame | str, *, sentences: pd.DataFrame | None = No
     is the dateline's year with mod ``END``; a rate after a quantity ("$2
     million a year", "20% annually") is no temporal expression; a sentence
     opened by the expression, then a subject and a reporting verb ("In
-    September, it announced ...") dates the report.
+    September, it announced ...") dates the report; "the following year",
+    "the previous Friday" count from the last date the text named (else
+    from the dateline), and so do "that year", "that month" (which are no
+    expression when the text named none before); "the current fiscal year" is the dateline's year; "a
+    minute and a half" is ``PT1M30S``; "each July" is the set ``XXXX-07``;
+    "the 1988 quarter" is that year's quarter of the one just reported;
+    "three days later", "30 days before" are durations (the word after is a
+    signal, outside the span: the point they count from is an event);
+    "more than a quarter of the market" is a fraction; a unit or deictic word
+    capitalised inside a sentence (ABC's "This Week", "VOA Today") is part of
+    a name.
     Extents follow TimeBank: value-changing modifiers are inside the span
     (``early``, ``mid-``, ``the end of``, ``earlier this``, ``more than``),
     prepositions are outside ("for *many years*", "on *Thursday*").

@@ -342,6 +342,13 @@ FUNCTION_CASES = [
     ("Then what about the other countries?", "counter_accusation", ["what about"]),
     ("The purposes and principles of the UN Charter must be upheld.", "consensus",
      ["purposes and principles of the UN Charter"]),  # joined across "of the"
+    # third revision (analysis/lexicons/README.md): clause-level denial of an imputed act
+    ("China doesn't attach any political strings.", "denial", ["doesn't attach"]),
+    ("China does not seek hegemony.", "denial", ["not seek"]),
+    ("The US should not impose tariffs.", "denial", []),  # a demand, not a denial
+    ("China will join hands with Africa.", "cooperation", ["join hands"]),
+    ("The project has brought tangible benefits to local people.", "cooperation", ["brought tangible benefits"]),
+    ("It is hard to say.", "hedge", ["hard to say"]),
 ]
 
 
