@@ -107,8 +107,8 @@ def _add_report(commands: argparse._SubParsersAction) -> None:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from analysis._params import load_parameter_file
     from analysis.report import DEFAULT_NOTEBOOKS, run_report
+    from analysis.report._params import load_parameter_file
 
     if args.log_output:  # papermill logs notebook output at INFO; show it on stderr
         logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)

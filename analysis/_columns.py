@@ -6,13 +6,12 @@ import re
 
 import numpy as np
 import pandas as pd
-from nltk.stem.snowball import SnowballStemmer
 
+from analysis._snowball import stem as _stem
 from analysis._tokenize import Chunks, normalize, tokenize_chunks
 from analysis.errors import ParameterError
 
 _ALNUM = re.compile(r"[^\W_]")
-_STEMMER = SnowballStemmer("english")
 _STEM_CACHE: dict[str, str] = {}  # norm -> stem, kept across calls
 _STEM_CACHE_MAX = 2_000_000
 
@@ -121,10 +120,10 @@ def sentence_ids(sentences: object, ids: list, doc: np.ndarray, start: np.ndarra
 
 
 def stems(norms: list[str], punct: np.ndarray) -> list[str]:
-    """Snowball stem of every norm (the norm itself for punctuation), cached."""
+    """Snowball (English) stem of every norm (the norm itself for punctuation), cached."""
     if len(_STEM_CACHE) > _STEM_CACHE_MAX:
         _STEM_CACHE.clear()
-    cache, stem = _STEM_CACHE, _STEMMER.stem
+    cache, stem = _STEM_CACHE, _stem
     out = []
     for word, is_punct in zip(norms, punct.tolist()):
         if is_punct:

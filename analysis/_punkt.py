@@ -27,12 +27,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import numpy as np
-from nltk.tokenize.punkt import (
-    PunktLanguageVars,
-    PunktParameters,
-    PunktToken,
-    PunktTrainer,
-)
+
+from analysis._punkt_vars import PunktParameters, PunktToken, word_tokenize
 
 __all__ = ["ABBREVIATIONS", "SENT_STARTERS", "builtin_parameters", "train_parameters", "breaks_after"]
 
@@ -67,7 +63,6 @@ SENT_STARTERS = frozenset(
 )
 """Built-in frequent sentence starters (lower-cased Punkt types)."""
 
-_LANG = PunktLanguageVars()
 _CLOSERS = "\"')]}\u2018\u2019\u201c\u201d\xab\xbb"  # NLTK's boundary-realignment set
 _LAST_CHARS = frozenset(".?!" + _CLOSERS)
 _PUNCTUATION = frozenset(";:,.!?")  # NLTK's PunktSentenceTokenizer.PUNCTUATION
@@ -92,7 +87,13 @@ def builtin_parameters() -> PunktParameters:
 
 
 def train_parameters(texts: Iterable[str]) -> PunktParameters:
-    """Train Punkt on ``texts`` and merge in the built-in lists."""
+    """Train Punkt on ``texts`` and merge in the built-in lists.
+
+    Returns NLTK's ``PunktParameters``: training is rare, so NLTK's
+    ``PunktTrainer`` is imported here rather than at module level.
+    """
+    from nltk.tokenize.punkt import PunktTrainer
+
     trainer = PunktTrainer()
     for text in texts:
         if text and text.strip():
@@ -160,7 +161,7 @@ def _classify(chunk: str, params: PunktParameters) -> tuple[int, bool, str | Non
         return _NOT_CANDIDATE, False, None
     if rest[-1] != ".":
         return _BREAK, False, None
-    token, sentbreak, abbr = _first_pass(_LANG.word_tokenize(rest)[-1], params)
+    token, sentbreak, abbr = _first_pass(word_tokenize(rest)[-1], params)
     typ = token.type_no_period
     initial = bool(token.is_initial)
     if abbr or token.is_ellipsis:
@@ -172,7 +173,7 @@ def _classify(chunk: str, params: PunktParameters) -> tuple[int, bool, str | Non
     else:
         kind = _BREAK if sentbreak else _NO_BREAK
     if len(rest) < len(chunk) and kind != _ABBREV:  # NLTK: the closing quote/bracket is the next token
-        nxt = _next_features(_LANG.word_tokenize(chunk[len(rest) :])[0], params)
+        nxt = _next_features(word_tokenize(chunk[len(rest) :])[0], params)
         if (typ, nxt[4]) in params.collocations:
             return _NO_BREAK, initial, None
         kind = _BREAK if _decide(kind, initial, nxt) else _NO_BREAK
@@ -239,7 +240,7 @@ def breaks_after(
         chunk = types[code]
         found = features.get(chunk)
         if found is None:
-            found = features[chunk] = _next_features(_LANG.word_tokenize(chunk)[0], params)
+            found = features[chunk] = _next_features(word_tokenize(chunk)[0], params)
         return found
 
     kind = kinds[codes]

@@ -18,9 +18,9 @@ from typing import Literal
 
 import numpy as np
 import pandas as pd
-from nltk.tokenize.punkt import PunktParameters
 
 from analysis import _columns, _punkt
+from analysis._punkt_vars import PunktParameters, is_punkt_parameters
 from analysis._tokenize import Chunks, chunk_corpus, normalize
 from analysis.errors import ParameterError
 
@@ -86,8 +86,10 @@ def punkt_parameters() -> PunktParameters:
 
     Returns
     -------
-    nltk.tokenize.punkt.PunktParameters
-        A new object (safe to modify) whose ``abbrev_types`` hold about a
+    PunktParameters
+        A new object (safe to modify; ``analysis._punkt_vars.PunktParameters``,
+        which has the attributes of NLTK's and which NLTK's
+        ``PunktSentenceTokenizer`` accepts) whose ``abbrev_types`` hold about a
         hundred abbreviations, lower-cased without their final period as Punkt
         stores them (``mr``, ``dr``, ``u.s``, ``e.g``, ``jan``, ``no``,
         ``gen``, ``inc``, ...), and whose ``sent_starters`` hold capitalised
@@ -156,7 +158,9 @@ def sentence_table(
     punkt : {"builtin", "train"} or PunktParameters, default "builtin"
         ``"builtin"`` uses :func:`punkt_parameters`; ``"train"`` trains on
         ``docs`` first (:func:`train_punkt_parameters`; slower, adapts to
-        the corpus); or pass your own parameters.
+        the corpus); or pass your own parameters (ours or NLTK's
+        ``PunktParameters``: any object with ``abbrev_types``,
+        ``collocations``, ``sent_starters`` and ``ortho_context``).
 
     Returns
     -------
@@ -329,14 +333,14 @@ def sentences_and_tokens(
 
 def _resolve_punkt(punkt: object, texts: list[str]) -> tuple[PunktParameters, dict | None]:
     """The Punkt parameters, and the cache of per-type answers when they are the built-in ones."""
-    if isinstance(punkt, PunktParameters):
+    if not isinstance(punkt, str) and is_punkt_parameters(punkt):  # ours or NLTK's
         return punkt, None
     if isinstance(punkt, str) and punkt == "builtin":
         return _punkt.builtin_parameters(), _punkt.BUILTIN_CACHE
     if isinstance(punkt, str) and punkt == "train":
         return _punkt.train_parameters(texts), None
     raise ParameterError(
-        f"punkt must be one of {list(_PUNKT_CHOICES)} or an nltk PunktParameters object, not {punkt!r}"
+        f"punkt must be one of {list(_PUNKT_CHOICES)} or a PunktParameters object (ours or nltk's), not {punkt!r}"
     )
 
 

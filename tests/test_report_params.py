@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from analysis.__main__ import main
-from analysis._params import PRESET_DIR, expand_notebooks, load_parameter_file
 from analysis.errors import ParameterError
 from analysis.report import DEFAULT_NOTEBOOKS, run_report
+from analysis.report._params import PRESET_DIR, expand_notebooks, load_parameter_file
 
 ROOT = Path(__file__).resolve().parents[1]
 TEST_NOTEBOOKS = ROOT / "tests" / "data" / "notebooks"

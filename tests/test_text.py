@@ -14,11 +14,13 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.punkt import PunktParameters as NltkPunktParameters
+from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 import analysis
 from analysis import ParameterError, load_stopwords, punkt_parameters, sentence_table, token_table
 from analysis import _tokenize
+from analysis._punkt_vars import PunktParameters
 
 SENTENCE_COLUMNS = ["doc_id", "sent_id", "start", "end", "text"]
 TOKEN_COLUMNS = ["doc_id", "sent_id", "token_id", "start", "end", "token", "norm", "is_stop", "is_punct", "stem"]
@@ -188,13 +190,43 @@ def test_punkt_parameters_are_built_in_and_fresh():
     assert "mr" in punkt_parameters().abbrev_types
 
 
-def test_trained_and_custom_parameters():
+@pytest.mark.parametrize("parameters_class", [PunktParameters, NltkPunktParameters])
+def test_trained_and_custom_parameters(parameters_class):
     text = "Gen. Li came. Gen. Li left. Gen. Wu stayed. The Gen. said so. Sen. Ho spoke."
     trained = analysis.train_punkt_parameters(text)
     assert "gen" in trained.abbrev_types and "mr" in trained.abbrev_types
     assert sentence_table(text, punkt="train").text.tolist() == sentence_table(text, punkt=trained).text.tolist()
-    bare = PunktParameters()
+    bare = parameters_class()
     assert sentence_table("Mr. Li came.", punkt=bare).text.tolist() == ["Mr.", "Li came."]
+    bare.abbrev_types.add("mr")
+    assert sentence_table("Mr. Li came.", punkt=bare).text.tolist() == ["Mr. Li came."]
+
+
+def test_our_parameters_work_in_nltk_and_copy_into_nltk():
+    ours = punkt_parameters()
+    theirs = NltkPunktParameters()
+    for name in ("abbrev_types", "collocations", "sent_starters"):
+        setattr(theirs, name, set(getattr(ours, name)))
+    text = "Mr. Li met Gen. Wu in the U.S. The talks ended. Then they left."
+    nltk_ours = PunktSentenceTokenizer(ours).tokenize(text)
+    assert nltk_ours == PunktSentenceTokenizer(theirs).tokenize(text) == sentence_table(text).text.tolist()
+
+
+def test_vendored_punkt_pieces_equal_nltk(seed_text):
+    from nltk.tokenize.punkt import PunktLanguageVars, PunktToken as NltkToken
+
+    from analysis._punkt_vars import PunktToken, word_tokenize
+
+    lang = PunktLanguageVars()
+    chunks = set(seed_text.split()) | {"(Dr.", "U.S.)", "\u201cNo.\u201d", "1,000.", "-3.5.", "J.", "\u00c9.", "...", "e.g.,"}
+    for chunk in sorted(chunks):
+        assert word_tokenize(chunk) == lang.word_tokenize(chunk), chunk
+        for word in word_tokenize(chunk):
+            ours, theirs = PunktToken(word), NltkToken(word)
+            for name in ("type", "type_no_period", "period_final", "first_upper", "first_lower"):
+                assert getattr(ours, name) == getattr(theirs, name), (word, name)
+            for name in ("is_ellipsis", "is_initial"):
+                assert bool(getattr(ours, name)) == bool(getattr(theirs, name)), (word, name)
 
 
 def test_token_table_uses_given_sentences():
@@ -324,6 +356,27 @@ def test_stopword_options(tmp_path):
     path.write_text("# mine\ntrust  # a verb here\n\n", encoding="utf-8")
     assert load_stopwords(path) == {"trust"}
     assert token_table(text, stopwords=load_stopwords(str(path))).is_stop.tolist() == [False] * 3 + [True] + [False] * 2
+
+
+def test_stems_equal_nltk_snowball_on_every_shared_norm(shared_dir):
+    """The vendored stemmer gives NLTK's SnowballStemmer("english") stem for every distinct norm."""
+    import json
+
+    from nltk.stem.snowball import SnowballStemmer
+
+    from analysis._snowball import stem
+
+    paths = [*sorted(shared_dir.glob("corpora/**/*.txt")), *sorted(shared_dir.glob("eval/**/*.txt"))]
+    paths += sorted(shared_dir.glob("eval/**/*.tml"))
+    texts = [path.read_bytes().decode("utf-8", "replace") for path in paths]
+    for jsonl in sorted(shared_dir.glob("eval/**/*.jsonl")):
+        texts += [json.loads(line).get("text", "") for line in jsonl.read_text(encoding="utf-8").splitlines() if line]
+    docs = pd.DataFrame({"doc_id": range(len(texts)), "text": texts})
+    norms = token_table(docs, stem=False)["norm"].cat.categories.tolist()
+    assert len(paths) > 900 and len(norms) > 40_000
+    nltk_stem = SnowballStemmer("english").stem
+    differ = [(norm, stem(norm), nltk_stem(norm)) for norm in norms if stem(norm) != nltk_stem(norm)]
+    assert not differ, f"{len(differ)} of {len(norms)} norms differ, e.g. {differ[:10]}"
 
 
 def test_stem_false_fills_stem_with_norm():

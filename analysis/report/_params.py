@@ -34,7 +34,7 @@ NOTEBOOK_ALIASES = {
 }
 
 #: Folder of named parameter presets (``-f quick`` reads ``quick.yaml`` here).
-PRESET_DIR = Path(__file__).resolve().parents[1] / "seeds" / "params"
+PRESET_DIR = Path(__file__).resolve().parents[2] / "seeds" / "params"
 
 # Python type name of a default -> the types a value may have.
 _ACCEPTS: dict[str, tuple[type, ...]] = {

@@ -10,29 +10,42 @@ contract.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import re
 import shutil
-import signal
-import sys
-import threading
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from analysis import _manifest, _progress
-from analysis._index_page import corpus_summary, index_html
-from analysis._params import expand_notebooks, papermill_path, plan_parameters
-from analysis._pdf import find_chromium, parse_report_formats, print_pdf
-from analysis.errors import CorpusError, ParameterError, ReportError
+from analysis.errors import ReportError
 from analysis.figures import parse_formats
+from analysis.report import _manifest, _progress
+from analysis.report._checks import (  # noqa: F401 - re-exported: tests and tools use them from here
+    _NAME,
+    _NOTEBOOK,
+    NOTEBOOK_DIR,
+    _check_kernel,
+    _check_name,
+    _find_notebooks,
+    _kernel_executable,
+    _progress_wanted,
+    _resolve_corpus,
+    _slug,
+)
+from analysis.report._html import _BIG_HTML, _restore, _to_html  # noqa: F401 - re-exported
+from analysis.report._index_page import corpus_summary, index_html
+from analysis.report._params import expand_notebooks, plan_parameters
+from analysis.report._pdf import find_chromium, parse_report_formats, print_pdf
+from analysis.report._run import (  # noqa: F401 - re-exported
+    _failure_message,
+    _preload,
+    _run_one,
+    _shorten,
+    _swap_into_place,
+    _terminate_as_interrupt,
+)
 
 __all__ = ["DEFAULT_NOTEBOOKS", "NOTEBOOK_DIR", "run_report"]
-
-#: The repository's notebooks folder, where notebook names are looked up.
-NOTEBOOK_DIR = Path(__file__).resolve().parents[1] / "notebooks"
 
 #: Notebooks a report runs when none are named, in order.
 DEFAULT_NOTEBOOKS = (
@@ -41,9 +54,6 @@ DEFAULT_NOTEBOOKS = (
     "rhetoric_markers",
     "timeline",
 )
-
-_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
-_NOTEBOOK = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 
 
 def run_report(
@@ -182,6 +192,7 @@ def run_report(
                                       kernel_name, _kernel_executable(kernel_name))
     manifest["formats"] = list(report_formats)
 
+    _preload()  # one-time imports, outside every notebook's duration
     started = time.perf_counter()
     with _terminate_as_interrupt(), report_engine(plan, n_workers=n_workers) as used:
         manifest["engine"] = used  # the cluster is up (or answered): now write
@@ -231,237 +242,4 @@ def _summary(work: Path, corpus: Path) -> dict[str, Any] | None:
         return corpus_summary(work, corpus)
     except Exception:  # noqa: BLE001 - the notebooks ran; the summary is a nicety
         return None
-
-
-def _progress_wanted(progress: bool | None) -> bool:
-    if progress is not None:
-        return bool(progress)
-    ci = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
-    return not ci and sys.stderr.isatty()
-
-
-@contextlib.contextmanager
-def _terminate_as_interrupt() -> Iterator[None]:
-    """Turn SIGTERM into KeyboardInterrupt while a report runs (main thread only)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def interrupt(signum: int, frame: Any) -> None:
-        raise KeyboardInterrupt(f"signal {signum}")
-
-    previous = signal.signal(signal.SIGTERM, interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
-# -- checks before running -------------------------------------------------------
-
-
-def _resolve_corpus(corpus: str | os.PathLike[str]) -> Path:
-    path = Path(corpus).expanduser()
-    resolved = path.resolve()
-    if not resolved.exists():
-        raise CorpusError(
-            f"corpus {str(corpus)!r} not found (looked for {resolved}); "
-            "pass the path of a file or folder of documents"
-        )
-    return resolved
-
-
-def _slug(path: Path) -> str:
-    stem = path.stem if path.is_file() else path.name
-    slug = re.sub(r"[^a-z0-9_]+", "-", stem.lower()).strip("-_")
-    return slug or "report"
-
-
-def _check_name(name: str) -> str:
-    if (
-        not isinstance(name, str)
-        or not _NAME.fullmatch(name)
-        or ".." in name
-        or name.endswith(".failed")
-    ):
-        raise ParameterError(
-            f"report name {name!r} is not a plain folder name; use letters, digits, '.', '-' "
-            "and '_' (no path separators, no '..', not ending in '.failed'), e.g. 'seeds-2018'"
-        )
-    return name
-
-
-def _find_notebooks(
-    notebooks: Sequence[str], notebook_dir: str | os.PathLike[str] | None
-) -> dict[str, Path]:
-    folder = Path(notebook_dir).expanduser().resolve() if notebook_dir else NOTEBOOK_DIR
-    available = sorted(p.stem for p in folder.glob("*.ipynb"))
-    if isinstance(notebooks, str):
-        notebooks = [notebooks]
-    if not notebooks:
-        raise ParameterError(f"no notebook to run; available in {folder}: {', '.join(available)}")
-    paths: dict[str, Path] = {}
-    for nb in notebooks:
-        if not isinstance(nb, str) or not _NOTEBOOK.fullmatch(nb) or nb not in available:
-            raise ParameterError(
-                f"unknown notebook {nb!r}; available in {folder}: {', '.join(available) or 'none'}"
-            )
-        if nb in paths:
-            raise ParameterError(f"notebook {nb!r} is listed twice")
-        paths[nb] = folder / f"{nb}.ipynb"
-    return paths
-
-
-def _check_kernel(kernel_name: str) -> None:
-    from jupyter_client.kernelspec import KernelSpecManager
-
-    available = KernelSpecManager().find_kernel_specs()
-    if kernel_name not in available:
-        raise ParameterError(
-            f"unknown Jupyter kernel {kernel_name!r}; available: {', '.join(sorted(available))}"
-        )
-
-
-def _kernel_executable(kernel_name: str) -> str | None:
-    """The program the kernel starts, as jupyter_client resolves it."""
-    from jupyter_client.kernelspec import KernelSpecManager
-
-    try:
-        argv = KernelSpecManager().get_kernel_spec(kernel_name).argv
-    except Exception:  # noqa: BLE001 - only informative
-        return None
-    if argv and argv[0] in {"python", f"python{sys.version_info[0]}",
-                            "python%i.%i" % sys.version_info[:2]}:
-        return sys.executable  # jupyter_client substitutes the running Python
-    return argv[0] if argv else None
-
-
-# -- running ---------------------------------------------------------------------
-
-
-def _run_one(entry: dict[str, Any], path: Path, work: Path, kernel_name: str, log: bool,
-             progress: bool) -> None:
-    import nbformat
-    import papermill
-
-    entry["status"] = "running"
-    entry["started"] = _manifest.now()
-    clock = time.perf_counter()
-    try:
-        papermill.execute_notebook(
-            papermill_path(path),
-            papermill_path(work / f"{entry['name']}.ipynb"),
-            parameters=entry["parameters"],
-            kernel_name=kernel_name,
-            cwd=str(work),
-            progress_bar=_progress.cell_bar(entry["name"]) if progress else False,
-            log_output=log,
-        )
-        executed = nbformat.read(work / f"{entry['name']}.ipynb", as_version=4)
-        (work / f"{entry['name']}.html").write_text(_to_html(executed, entry["name"]),
-                                                    encoding="utf-8")
-    except BaseException:
-        entry["status"] = "failed"
-        raise
-    finally:
-        entry["finished"] = _manifest.now()
-        entry["duration_s"] = round(time.perf_counter() - clock, 3)
-    entry["status"] = "ok"
-    entry["outputs"] = [f"{entry['name']}.ipynb", f"{entry['name']}.html"]
-
-
-#: HTML outputs at least this long skip nbconvert's BeautifulSoup pass (see _to_html).
-_BIG_HTML = 64 * 1024
-
-
-def _to_html(nb: Any, title: str) -> str:
-    """Export an executed notebook to HTML with its code hidden.
-
-    nbconvert re-parses the whole page with BeautifulSoup's pure-Python parser
-    to add ``alt`` text to images and ``tabindex`` to output areas: 13 s for
-    the 4 MB ``rhetoric_markers`` page of MFA 2018 (its evidence tables). Our
-    large HTML outputs (tables, evidence, highlighted text) hold neither images
-    nor output areas, so each is swapped for a placeholder before the export
-    and put back, verbatim, after it; everything else goes through nbconvert
-    unchanged.
-    """
-    import copy
-    import uuid
-
-    from nbconvert import HTMLExporter
-
-    nb = copy.deepcopy(nb)
-    big: dict[str, str] = {}
-    for cell in nb.cells:
-        for output in cell.get("outputs", []):
-            data = output.get("data", {})
-            html = data.get("text/html")
-            html = "".join(html) if isinstance(html, list) else html
-            if html and len(html) >= _BIG_HTML:
-                key = f"rhetoric-workbook-output-{uuid.uuid4().hex}"
-                big[key] = html
-                data["text/html"] = key
-    exporter = HTMLExporter(
-        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
-    )
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
-    for key, html in big.items():
-        if body.count(key) != 1:  # the template did not show it verbatim: export as nbconvert does
-            body, _ = HTMLExporter(
-                exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
-            ).from_notebook_node(_restore(nb, big), resources={"metadata": {"name": title}})
-            return body
-        body = body.replace(key, html)
-    return body
-
-
-def _restore(nb: Any, big: Mapping[str, str]) -> Any:
-    for cell in nb.cells:
-        for output in cell.get("outputs", []):
-            data = output.get("data", {})
-            if data.get("text/html") in big:
-                data["text/html"] = big[data["text/html"]]
-    return nb
-
-
-def _swap_into_place(work: Path, target: Path) -> None:
-    if not target.exists():
-        work.rename(target)
-        return
-    old = target.with_name(f".{target.name}.old-{os.getpid()}")
-    shutil.rmtree(old, ignore_errors=True)
-    target.rename(old)
-    try:
-        work.rename(target)
-    except BaseException:
-        old.rename(target)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def _failure_message(manifest: dict[str, Any], exc: BaseException, failed: Path,
-                     target: Path) -> str:
-    from papermill.exceptions import PapermillExecutionError
-
-    nb = next((e["name"] for e in manifest["notebooks"] if e["status"] == "failed"), None)
-    if isinstance(exc, PapermillExecutionError):
-        first = next((ln.strip() for ln in (exc.source or "").splitlines() if ln.strip()), "")
-        value = (str(exc.evalue).strip().splitlines() or [""])[0]
-        what = (f"failed in cell {exc.cell_index} (`{_shorten(first, 80)}`): "
-                f"{exc.ename}: {_shorten(value, 300)}")
-    else:
-        what = f"failed: {type(exc).__name__}: {_shorten(str(exc).strip(), 300)}"
-    kept = "is unchanged" if target.exists() else "does not exist"
-    if nb is None:  # every notebook ran; exporting (PDF) failed
-        return (f"the report {what}. The partial run is in {failed}{os.sep}; the previous "
-                f"report {target}{os.sep} {kept}.")
-    return (
-        f"notebook {nb!r} {what}. The partial run is in {failed}{os.sep} (open {nb}.ipynb "
-        f"there to see the traceback); the previous report {target}{os.sep} {kept}."
-    )
-
-
-def _shorten(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
 

@@ -60,7 +60,7 @@ def _versions() -> dict[str, str | None]:
 
 
 def _git_commit() -> str | None:
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     try:
         done = subprocess.run(
             ["git", "rev-parse", "--verify", "--quiet", "HEAD"], cwd=root, capture_output=True,
