@@ -23,6 +23,11 @@ partition). Each mode runs in a fresh subprocess:
   is timed;
 - every process (driver and workers) first imports the stages and runs them
   on one sentence (lexicons, automata), outside the timer;
+- ``--modes dask-2`` (any subset) runs only those modes and writes
+  ``results/bench_engine_<N>M.json`` instead of the README section: the
+  100M-word memory check is ``--words 100000000 --part-words 1000000
+  --modes dask-2`` (parts at the partition size rule for 2 GiB workers; the
+  worker peaks and any worker the nanny had to replace are recorded);
 - ``regex_counter``: the floor anchor of bench_text (``Counter(re.findall(r"\\w+"))``
   over the texts, measured in the same run).
 
@@ -138,7 +143,7 @@ def run_mode(mode: str, folder: str) -> dict:
     warm_up()
 
     load_before = os.getloadavg()
-    setup, cpu_s, stages = 0.0, None, {}
+    setup, cpu_s, stages, replaced = 0.0, None, {}, 0
     if mode == "regex_counter":
         import pandas as pd
 
@@ -186,6 +191,7 @@ def run_mode(mode: str, folder: str) -> dict:
                 warm_up
             )  # imports and lexicons before the timer, on every worker
             setup = time.perf_counter() - begin
+            before = set(client.scheduler_info(n_workers=-1)["workers"])
             start = time.perf_counter()
             out = run_stages(folder, engine="dask", scheduler=cluster.scheduler_address)
             seconds = time.perf_counter() - start
@@ -193,6 +199,7 @@ def run_mode(mode: str, folder: str) -> dict:
                 lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             )
             workers_peak = sorted(peaks.values())
+            replaced = len(before - set(peaks))  # workers that died (memory) and were replaced
         n_words = int(out["docs"]["n_words"].sum())
     return {
         "mode": mode,
@@ -201,6 +208,7 @@ def run_mode(mode: str, folder: str) -> dict:
         "setup_s": setup,
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "worker_peak_mb": workers_peak,
+        "workers_replaced": replaced,
         "cpu_s": cpu_s,
         "stages": stages,
         "load_before": load_before,
@@ -331,20 +339,37 @@ def main(argv: list[str] | None = None) -> None:
         action="store_true",
         help="print only; leave README and JSON alone",
     )
+    parser.add_argument(
+        "--modes",
+        help=(
+            "comma-separated subset of the modes (e.g. dask-2 for the 100M-word memory check); "
+            "the figures go to stdout and results/bench_engine_<words>.json, the README is left alone"
+        ),
+    )
     parser.add_argument("--mode", help=argparse.SUPPRESS)
     parser.add_argument("--folder", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.mode:
         print(json.dumps(run_mode(args.mode, args.folder)))
         return
+    modes = MODES
+    if args.modes:
+        modes = tuple(m.strip() for m in args.modes.split(",") if m.strip())
+        unknown = [m for m in modes if m not in MODES]
+        if unknown or not modes:
+            parser.error(f"unknown modes {unknown}; use any of {', '.join(MODES)}")
     folder = Path(tempfile.mkdtemp(prefix="bench_engine_", dir="/tmp"))
     try:
         (folder / "large").mkdir()
         (folder / "small").mkdir()
         built = write_parts(folder / "large", args.words, args.part_words)
-        small_built = write_parts(folder / "small", args.small_words, args.part_words)
+        small_built = (
+            write_parts(folder / "small", args.small_words, args.part_words)
+            if "pandas-1M" in modes
+            else 0
+        )
         rows = {}
-        for mode in MODES:
+        for mode in modes:
             rows[mode] = _child(mode, folder)
             print(
                 f"{mode}: {rows[mode]['seconds']:.1f} s, load {rows[mode]['load_before'][0]:.1f}",
@@ -361,6 +386,14 @@ def main(argv: list[str] | None = None) -> None:
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     machine = _machine()
+    if modes != MODES:
+        subset = ROOT / "benchmarks" / "results" / f"bench_engine_{args.words // 1_000_000}M.json"
+        print(json.dumps({"settings": settings, "runs": rows}, indent=2))
+        if not args.no_write:
+            subset.write_text(
+                json.dumps({"machine": machine, "settings": settings, "runs": rows}, indent=2) + "\n"
+            )
+        return
     report = _report(rows, machine, settings)
     print(report)
     if not args.no_write:

@@ -263,3 +263,60 @@ def test_compute_tables_resolves_a_relative_lexicon_for_the_workers(
     docs = read_corpus(seed_path)
     expected = marker_table(docs, lexicon="mine.csv")
     pd.testing.assert_frame_equal(got["markers"], expected)
+
+
+@pytest.mark.shared
+def test_a_task_gets_only_its_own_batch(mfa_dir):
+    from analysis.engine._batches import plan_batches
+
+    plan = plan_batches(mfa_dir, partition_words=30_000, encoding=None)
+    assert len(plan.batches) > 8  # more than one reduce group
+    for index, files in enumerate(plan.batches):
+        one = plan.batch(index)
+        assert one.batches == (files,) and one.root == plan.root and not one.notes
+        assert set(one.sidecars) <= set(files)
+        assert {rel: plan.sidecars[rel] for rel in files if rel in plan.sidecars} == one.sidecars
+
+
+def test_trends_alone_do_not_return_markers(seed_path):
+    got = run_quiet(seed_path, stages=("trends",))
+    assert "markers" not in got and list(got)[0] == "docs"
+
+
+def test_term_reduce_is_independent_of_batches_and_tree_shape():
+    """Any split into batches and any reduce tree give the same finished term table."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from analysis.engine import _reduce
+    from analysis.engine.run import _tree
+
+    words = st.sampled_from(["a", "b", "é", "B", "ab", "a b", "zz", "ä c"])
+    rows = st.lists(st.tuples(st.integers(1, 3), words, st.integers(1, 5), st.integers(1, 2)),
+                    max_size=12)
+
+    def table(part):
+        frame = pd.DataFrame(part, columns=["ngram", "term", "n", "docs"])
+        frame = frame.drop_duplicates(["ngram", "term"]).astype({"term": "str"})
+        return frame.astype({"ngram": "int64", "n": "int64", "docs": "int64"})
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(rows, min_size=1, max_size=20), st.integers(2, 9))
+    def check(parts, fan_in):
+        tables = [table(p) for p in parts]
+        sizes = []
+
+        def combine(group):
+            sizes.append(len(group))
+            return _reduce.combine_terms(*group)
+
+        whole = _reduce.combine_terms(*tables)
+        tree = _tree(tables, combine, fan_in=fan_in)
+        assert all(1 < size <= fan_in for size in sizes)
+        n_words = int(whole["n"].sum()) + 1
+        pd.testing.assert_frame_equal(
+            _reduce.finish_terms(tree, n_words, ngram=(1, 3)),
+            _reduce.finish_terms(whole, n_words, ngram=(1, 3)),
+        )
+
+    check()

@@ -39,6 +39,12 @@ class Plan:
     encoding: str | None
     notes: tuple[str, ...]
 
+    def batch(self, index: int) -> Plan:
+        """The plan of batch ``index`` alone (its files and their index.csv rows): what a task needs."""
+        files = self.batches[index]
+        sidecars = {rel: self.sidecars[rel] for rel in files if rel in self.sidecars}
+        return Plan(self.root, (files,), sidecars, self.encoding, ())
+
 
 def plan_batches(source, *, partition_words: int, encoding: str | None) -> Plan:
     """Split a file or folder into batches of whole files of about ``partition_words`` words."""

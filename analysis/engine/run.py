@@ -80,7 +80,17 @@ def run_stages(
     the term reduce (up to 8 partial term tables at once). The driver holds the
     reduced tables and the per-document metadata, never the text. A table file (``.parquet``, ``.csv``, ``.jsonl``)
     is one batch whatever its size: write large corpora as Parquet parts of at
-    most ``partition_words`` words.
+    most ``partition_words`` words. Checked at 100M words in 1M-word Parquet
+    parts on 2 workers of 2 GiB (see ``benchmarks/README.md``, Dask engine).
+
+    On Dask the driver only plans (a task gets its own batch's file list) and
+    assembles: each worker reads its batch, runs the stages, feeds its partial
+    term counts into a tree of sums on the workers and sends back only the
+    small rest (per-document metadata, marker, timex and quote rows), gathered
+    as each batch finishes so that no worker keeps finished batches; the final
+    sort and ranks of the terms run on a worker while the driver concatenates
+    the rows and computes the trends. The pandas engine streams the same way:
+    at most 8 partial term tables are held before they are summed.
 
     Parameters
     ----------
@@ -166,62 +176,110 @@ def run_stages(
     )
     args = (frozenset(stages), ngram, lexicon)
     if engine == "pandas":
-        results = [
-            _batches.process_batch(plan, i, *args) for i in range(len(plan.batches))
-        ]
-        terms = (
-            _tree(results, lambda parts: _reduce.combine_terms(*parts))
-            if "terms" in stages
-            else None
+        results, terms = [], []
+        for i in range(len(plan.batches)):
+            result = _batches.process_batch(plan.batch(i), 0, *args)
+            if "terms" in result:  # streamed: at most FAN_IN partial term tables held at once
+                terms.append(result.pop("terms"))
+                if len(terms) == FAN_IN:
+                    terms = [_reduce.combine_terms(*terms)]
+            results.append(result)
+        total = _tree(terms, lambda parts: _reduce.combine_terms(*parts)) if terms else None
+        return _assemble(
+            plan, results, lambda n: _reduce.finish_terms(total, n, ngram=ngram), stages, freq
         )
-        return _assemble(plan, results, terms, stages, ngram, freq)
     with _client(scheduler, n_workers, memory_limit, connect_timeout) as client:
-        futures = client.map(
-            _batches.process_batch,
-            [plan] * len(plan.batches),
-            range(len(plan.batches)),
-            stages=args[0],
-            ngram=ngram,
-            lexicon=lexicon,
-            pure=False,
+        return _on_dask(client, plan, args, stages, freq)
+
+
+#: Partial term tables combined at once (the reduce tree's fan-in).
+FAN_IN = 8
+
+
+def _on_dask(client, plan, args, stages, freq) -> dict[str, pd.DataFrame]:
+    """Run the batches as tasks; the workers read, process and reduce, the driver plans and assembles.
+
+    Each task gets only its own batch's file list (not the whole plan). A
+    batch's result is split on its worker into the partial term table, which
+    goes into a tree of :func:`_reduce.combine_terms` tasks, and the small rest
+    (docs metadata, marker/timex/quote rows, notes), which the driver gathers
+    as soon as it is ready, so that a worker holds no finished batch for long.
+    The final sort and ranks of the terms run on a worker while the driver
+    concatenates rows and computes trends.
+    """
+    from distributed import as_completed
+
+    stage_set, ngram, lexicon = args
+    futures = [
+        client.submit(_batches.process_batch, plan.batch(i), 0, stage_set, ngram, lexicon,
+                      pure=False)
+        for i in range(len(plan.batches))
+    ]
+    terms = None
+    if "terms" in stages:
+        # priority: a group is summed (and a batch's parts taken) as soon as its inputs are
+        # ready, between batches, not after the last batch: only the last group is left then
+        parts = [client.submit(_terms_of, f, pure=False, priority=1) for f in futures]
+        terms = _tree(
+            parts,
+            lambda group: client.submit(_reduce.combine_terms, *group, pure=False, priority=1),
         )
-        terms = None
-        if "terms" in stages:
-            parts = client.map(lambda r: r["terms"], futures, pure=False)
-            terms = _tree(
-                parts,
-                lambda group: client.submit(_reduce.combine_terms, *group, pure=False),
-            )
-            terms = terms.result()
-        light = client.map(_drop_terms, futures, pure=False)
-        results = client.gather(light)
-        del futures
-        return _assemble(plan, results, terms, stages, ngram, freq)
+        del parts
+    light = [client.submit(_drop_terms, f, pure=False, priority=1) for f in futures]
+    del futures  # a batch's full result is released once both of its parts are taken
+    position = {future.key: i for i, future in enumerate(light)}
+    results: list = [None] * len(light)
+    done = as_completed(light, with_results=True)
+    light = None
+    for future, result in done:
+        results[position[future.key]] = result
+    future = done = None
+
+    def finish(n_words):
+        if terms is None:
+            return None
+        return client.submit(
+            _reduce.finish_terms, terms, n_words, ngram=ngram, pure=False, priority=1
+        )
+
+    return _assemble(plan, results, finish, stages, freq, depth=4)
+
+
+def _terms_of(result: dict) -> pd.DataFrame:
+    return result["terms"]
 
 
 def _drop_terms(result: dict) -> dict:
     return {k: v for k, v in result.items() if k != "terms"}
 
 
-def _tree(items: list, combine, fan_in: int = 8):
-    """Reduce ``items`` by combining groups of ``fan_in`` until one is left."""
-    items = [r["terms"] if isinstance(r, dict) else r for r in items]
+def _tree(items: list, combine, fan_in: int = FAN_IN):
+    """Reduce ``items`` by combining groups of ``fan_in`` until one is left.
+
+    Items left over after the full groups of a level wait for the next level,
+    where they are combined with the groups' sums: 21 batches are summed as
+    8 + 8, then those two sums with the last 5 batches (one combine after the
+    last batch instead of two).
+    """
     while len(items) > 1:
-        items = [
-            combine(items[i : i + fan_in])
-            if len(items[i : i + fan_in]) > 1
-            else items[i]
-            for i in range(0, len(items), fan_in)
-        ]
+        if len(items) <= fan_in:
+            return combine(items)
+        full = len(items) // fan_in * fan_in
+        items = [combine(items[i : i + fan_in]) for i in range(0, full, fan_in)] + items[full:]
     return items[0]
 
 
-def _assemble(plan, results, terms, stages, ngram, freq) -> dict[str, pd.DataFrame]:
+def _assemble(plan, results, finish, stages, freq, *, depth: int = 3) -> dict[str, pd.DataFrame]:
+    """The whole-corpus tables from the batches' results; ``finish(n_words)`` gives the terms.
+
+    ``finish`` returns the term table, or a future of it (Dask) that is only
+    waited for after the rows and trends are assembled here.
+    """
     notes = list(plan.notes) + [n for r in results for n in r["notes"]]
     from analysis.corpus import _summarise
 
     for message in _summarise(notes):
-        warnings.warn(message, AnalysisWarning, stacklevel=3)
+        warnings.warn(message, AnalysisWarning, stacklevel=depth)
     docs = pd.concat([r["docs"] for r in results], ignore_index=True)
     duplicated = docs["doc_id"][docs["doc_id"].duplicated()].tolist()
     if duplicated:
@@ -231,10 +289,7 @@ def _assemble(plan, results, terms, stages, ngram, freq) -> dict[str, pd.DataFra
         )
     doc_ids = docs["doc_id"].astype(str).tolist()
     out = {"docs": docs}
-    if "terms" in stages:
-        out["terms"] = _reduce.finish_terms(
-            terms, int(docs["n_words"].sum()), ngram=ngram
-        )
+    terms = finish(int(docs["n_words"].sum())) if "terms" in stages else None
     for name in ("markers", "timexes", "quotes"):
         if name in stages or (name == "markers" and "trends" in stages):
             out[name] = _reduce.concat_rows([r[name] for r in results], doc_ids)
@@ -244,9 +299,12 @@ def _assemble(plan, results, terms, stages, ngram, freq) -> dict[str, pd.DataFra
         out["trends"] = trend_table(
             out["markers"], docs, tokens=_reduce.word_rows(docs, doc_ids), column="category", freq=freq
         )
-        if "markers" not in stages:
-            del out["markers"]
-    return out
+    if "markers" not in stages:
+        out.pop("markers", None)
+    if terms is not None:
+        out["terms"] = terms.result() if hasattr(terms, "result") else terms
+    order = ("docs", "terms", "markers", "timexes", "quotes", "trends")
+    return {name: out[name] for name in order if name in out}
 
 
 def _check_options(stages, ngram, lexicon) -> None:

@@ -131,6 +131,8 @@ def quote_table(docs: pd.DataFrame | str) -> pd.DataFrame:
 
 def _first_person(text: str, found: list[tuple], speaker: str | None, title: str | None) -> list[tuple]:
     """In a briefing transcript, "I" in a spokesperson's turn is the spokesperson."""
+    if not any(row[3] in ("I", "i") and row[4] is not None for row in found):
+        return found  # no first-person quote: the turns are not needed
     turns = [t for t in _doc_turns(text, speaker, title) if t[2] in ("spokesperson", "opening") and t[3]]
     out = []
     for row in found:
