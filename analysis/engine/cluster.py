@@ -115,8 +115,8 @@ def report_engine(
         del warming
 
 
-#: Modules the stages import on a worker: 2-5 s of imports (nltk, dateparser,
-#: vaderSentiment ...) that the first task would otherwise wait for.
+#: Modules the stages import on a worker: imports (pandas, pyarrow, regex,
+#: vaderSentiment ...) and pattern compilation that the first task would otherwise wait for.
 _STAGE_MODULES = ("analysis.engine._batches", "analysis.text", "analysis.terms",
                   "analysis.rhetoric", "analysis.quotes", "analysis.timeline")
 
@@ -127,3 +127,6 @@ def _warm_up() -> None:
 
     for module in _STAGE_MODULES:
         importlib.import_module(module)
+    from analysis.timeline._dispatch import warm_up
+
+    warm_up()  # the timex grammar for every trigger word, compiled once per worker

@@ -11,7 +11,7 @@ import pandas as pd
 from analysis import _columns
 from analysis.errors import ParameterError
 from analysis.timeline._rules import NEEDS_PERIOD, NEEDS_TENSE, RULES
-from analysis.timeline._scan import find_timexes
+from analysis.timeline._scan import find_timexes, lower_same_length, trigger_starts_many
 from analysis.timeline._sentences import sentence_ids
 
 # future-tense cues in the clause around an expression ("will meet on Thursday")
@@ -23,6 +23,23 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _PAST = re.compile(r"\b(?:was|were|had|did|ago)\b", re.IGNORECASE)
+# the same cues, case-sensitive, for a lower-cased ASCII clause (where they match exactly what the
+# case-insensitive ones match on the clause, about three times faster); "'ll" apart, read only where "'" is
+_FUTURE_WORDS = _FUTURE.pattern[: _FUTURE.pattern.rindex(r"|\w'll\b")]
+assert _FUTURE_WORDS == _FUTURE_WORDS.lower() and _PAST.pattern == _PAST.pattern.lower()
+_FUTURE_LOWER = re.compile(_FUTURE_WORDS)
+_FUTURE_LL = re.compile(r"\w'll\b", re.IGNORECASE)
+_PAST_LOWER = re.compile(_PAST.pattern)
+
+
+def _tense_cue(clause: str) -> str | None:
+    """``"future"`` when ``clause`` has a cue of :data:`_FUTURE`, else ``"past"`` when one of :data:`_PAST`."""
+    if not clause.isascii():
+        return "future" if _FUTURE.search(clause) else "past" if _PAST.search(clause) else None
+    lower = clause.lower()
+    if _FUTURE_LOWER.search(lower) or ("'" in clause and _FUTURE_LL.search(clause)):
+        return "future"
+    return "past" if _PAST_LOWER.search(lower) else None
 # a date right after one of these is a deadline: the nearest such date ("payable Jan. 2", "through Oct. 19")
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|payable|effective|expires?|expiring|to)\s+$", re.IGNORECASE)
 _ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended)\b")  # "the year ended June 30": a year's stretch
@@ -41,7 +58,9 @@ _RATE_WORDS = {"annually", "yearly", "monthly", "weekly", "hourly"}
 _OPENING = re.compile(r"\W*(?:(?:on|in|by|at|from|until|since|and|but|then)\s+)?", re.IGNORECASE)
 _CLAUSE_END = re.compile(
     # a period ends a clause, except after an initial or a title ("Daniel P. Davison", "Mr. Ford")
-    r"(?<!\s(?-i:[A-Z]))(?<!\bMr|\bDr|\bSt|\bCo|\bJr)(?<!\bMrs|\bInc|\bGen|\bSen|\bRep|\bGov)\.|[!?;,\n]|"
+    # (the lookbehinds after the period: tried only at a period, not at every character)
+    r"\.(?<!\s(?-i:[A-Z])\.)(?<!\bMr\.|\bDr\.|\bSt\.|\bCo\.|\bJr\.)(?<!\bMrs\.|\bInc\.|\bGen\.|\bSen\.|\bRep\.|\bGov\.)|"
+    r"[!?;,\n]|"
     r"\b(?:after|before|when|while|because|although|but)\b",
     re.IGNORECASE,
 )
@@ -93,12 +112,7 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
         return "past"
     if _REPORTED_AFTER_SUBJECT.match(text, end) and _SENTENCE_OPENING.search(text[max(0, start - 20) : start]):
         return "past"
-    clause = clause_of(text, start, end)
-    if _FUTURE.search(clause):
-        return "future"
-    if _PAST.search(clause):
-        return "past"
-    return None
+    return _tense_cue(clause_of(text, start, end))
 
 
 def is_future(text: str, start: int, end: int) -> bool:
@@ -136,18 +150,27 @@ def _as_date(stamp) -> dt.date | None:
     return dt.date(stamp.year, stamp.month, stamp.day)
 
 
-def scan(text: str, anchor: dt.date | None, cache: dict | None = None) -> list[tuple[int, int, str, str, str | None]]:
+def scan(
+    text: str, anchor: dt.date | None, cache: dict | None = None, *, lower: str | None = None,
+    triggers: list[int] | None = None,
+) -> list[tuple[int, int, str, str, str | None]]:
     """``(start, end, type, value, mod)`` for every temporal expression of one text.
 
     ``cache`` (a dict, kept by the caller across documents) remembers each
     rule's result for its parts, dateline and tense: "today", "last year",
-    "now" are normalised once per dateline.
+    "now" are normalised once per dateline. ``lower`` and ``triggers`` are
+    passed on to :func:`analysis.timeline._scan.find_timexes`.
     """
     rows = []
     if cache is None:
         cache = {}
     mentioned = None  # the last date the text named (a day, month or year): what "the following year" follows
-    for start, end, kind, groups in find_timexes(text):
+    if lower is None:
+        lower = lower_same_length(text)
+    # "quarter" absent from the lower-cased text near an expression: no need to read its context (when the
+    # lower-cased text has the text's offsets)
+    prefilter = len(lower) == len(text)
+    for start, end, kind, groups in find_timexes(text, lower=lower, triggers=triggers):
         if _is_rate(text, start, kind, groups) or _is_fraction(text, end, kind, groups) or _is_name(text, start, end):
             continue
         tense = clause_tense(text, start, end) if kind in NEEDS_TENSE else None
@@ -158,7 +181,9 @@ def scan(text: str, anchor: dt.date | None, cache: dict | None = None) -> list[t
             groups["past"] = True
         if kind == "theunit" and _ENDED.match(text, end):
             groups["span"] = True  # "the year ended June 30": a stretch of a year, not the calendar year
-        if kind in NEEDS_PERIOD and _QUARTER.search(context_around(text, start, end)):
+        if kind in NEEDS_PERIOD and (
+            not prefilter or lower.find("quarter", max(0, start - 20 * _WINDOW), end + _WINDOW) >= 0
+        ) and _QUARTER.search(context_around(text, start, end)):  # (read only where the word is near)
             groups["in_quarter"] = True
         base = anchor
         if kind == "rel" and mentioned is not None and anchor is not None:
@@ -237,11 +262,11 @@ def build_table(docs: pd.DataFrame | str, sentences: pd.DataFrame | None) -> pd.
     per_doc, starts, ends, types, values, mods = [], [], [], [], [], []
     cache: dict = {}  # rule results, shared by the documents
     days: dict = {}  # Timestamp -> date
-    for text, stamp in zip(texts, stamps.tolist()):
+    for text, stamp, lower, triggers in zip(texts, stamps.tolist(), *_lowers_and_triggers(texts)):
         day = days.get(stamp, days)
         if day is days:
             day = days[stamp] = _as_date(stamp)
-        rows = scan(text, day, cache) if text else []
+        rows = scan(text, day, cache, lower=lower, triggers=triggers) if triggers else []
         per_doc.append(len(rows))
         for start, end, kind, value, mod in rows:
             starts.append(start)
@@ -272,6 +297,22 @@ def build_table(docs: pd.DataFrame | str, sentences: pd.DataFrame | None) -> pd.
     )
     table["sent_id"] = _sentence_ids(texts, ids, doc_index, start_arr, sentences)
     return table
+
+
+_BATCH_CHARS = 1 << 16  # the trigger search reads about this many characters at a time (small arrays, in cache)
+
+
+def _lowers_and_triggers(texts: list[str]) -> tuple[list[str], list[list[int]]]:
+    """Each text lower-cased, and its trigger starts, found for a batch of texts at a time."""
+    lowers = [lower_same_length(text) if text else "" for text in texts]
+    triggers: list[list[int]] = []
+    begin, size = 0, 0
+    for end, lower in enumerate(lowers, 1):
+        size += len(lower)
+        if size >= _BATCH_CHARS or end == len(lowers):
+            triggers += trigger_starts_many(texts[begin:end], lowers[begin:end])
+            begin, size = end, 0
+    return lowers, triggers
 
 
 def _sentence_ids(texts, ids, doc_index, starts, sentences) -> np.ndarray:

@@ -28,9 +28,10 @@ from analysis import _punkt
 from analysis._tokenize import SEPARATOR
 
 _CLOSERS = re.escape(_punkt._CLOSERS)
-# the end of a candidate chunk: a sentence-final character, closing quotes or brackets, then whitespace (or the end)
+# the end of a candidate chunk: a sentence-final character, closing quotes or brackets, then whitespace
 # (the whitespace after it and the next chunk are read in a lookahead: that chunk may be a candidate too)
-_FINAL = re.compile(r"[.?!][" + _CLOSERS + r"]*(?=(\s+)(\S*)|\Z)")
+# (not one that a blank line or the end of the text follows: the chunk after it starts a sentence anyway)
+_FINAL = re.compile(r"[.?!][" + _CLOSERS + r"]*(?=(?!\s*\n[^\S\n]*\n)(\s+)(\S+))")
 _BLANK = re.compile(r"\n[^\S\n]*\n")  # a blank line (whitespace only), as chunk_corpus reads paragraphs
 _PARAGRAPH = re.compile(_BLANK.pattern + r"\s*")  # ... and the whitespace after it: ends at the next chunk
 
@@ -49,13 +50,9 @@ def sentence_starts(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     chunks: list[str] = []  # candidate, next, candidate, next ...
     after: list[int] = []  # where the chunk after each candidate starts
     size = len(text)
-    rfind, add, follow, blank = text.rfind, chunks.append, after.append, _BLANK.search
+    rfind, add, follow = text.rfind, chunks.append, after.append
     for match in _FINAL.finditer(text):
-        gap, successor = match.group(1, 2)
-        if not successor:
-            continue  # the corpus's last chunk: a paragraph end, a break whatever Punkt says
-        if "\n" in gap and blank(gap):
-            continue  # a blank line follows: the successor already starts a sentence
+        gap, successor = match.group(1, 2)  # (never the corpus's last chunk, nor one a blank line follows)
         begin, end = match.span()
         space = rfind(" ", begin - 40 if begin > 40 else 0, begin) + 1
         candidate = text[space:end]

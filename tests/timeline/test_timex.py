@@ -101,6 +101,59 @@ def test_patterns_chosen_by_word_give_what_the_first_character_gives(seed_docs, 
     assert [list(find_timexes(text)) for text in texts] == by_word
 
 
+_TRICKY = [
+    "May day now", "on Monday, may we", "éday today", "²2018 and 2018", "3rd '90s FY1998 Q3 in 1990s", "nowadays now",
+    "Now", "", "a", "day", "İstanbul today, 12 May 2018", "xxxnow", "Σ2018 the past year", "ye", "12", "the_year",
+    "the year_ago", "the yearé", "30 years, 2018, the past- week", "two thousand and one days",
+]
+
+
+def test_trigger_search_with_numpy_finds_what_the_automaton_and_the_regex_find(seed_docs, mfa_dir):
+    from analysis.timeline._scan import _trigger_starts, lower_same_length, trigger_starts_many
+
+    texts = seed_docs.text.tolist() + read_corpus(mfa_dir).text.tolist()[:40] + _TRICKY
+    lowers = [lower_same_length(text) for text in texts]
+    many = trigger_starts_many(texts, lowers)
+    for text, lower, found in zip(texts, lowers, many):
+        assert found == _trigger_starts(text, lower, vectorised=False)
+        if len(lower) == len(text):  # (the regex reads digits on the text, words on the lower-cased text)
+            assert found == _trigger_starts(text, lower, automaton=False, vectorised=False)
+        assert found == _trigger_starts(text, lower)
+
+
+def test_patterns_chosen_by_a_word_and_what_follows_give_the_full_scan(seed_docs, mfa_dir, monkeypatch):
+    from analysis.timeline import _dispatch
+
+    monkeypatch.setattr(_dispatch, "_PAIR_SEEN", 1)  # every pair read at once (else after a few sightings)
+    monkeypatch.setattr(_dispatch, "_BY_PAIR", {})
+    texts = seed_docs.text.tolist() + read_corpus(mfa_dir).text.tolist()[:40] + _TRICKY
+    for text in texts + texts:  # the second time, every pair is chosen from the cache
+        assert list(find_timexes(text)) == list(find_timexes_slow(text))
+    assert any(not isinstance(chosen, int) for chosen in _dispatch._BY_PAIR.values())
+
+
+def test_patterns_of_a_known_prefix_word_give_the_full_scan(seed_docs, mfa_dir, monkeypatch):
+    from analysis.timeline import _dispatch
+
+    monkeypatch.setattr(_dispatch, "_PAIR_SEEN", 10**9)  # new words take a known word's patterns, pairs never read
+    monkeypatch.setattr(_dispatch, "_BY_WORD", {word: _dispatch._BY_WORD[word] for word in ("the", "year", "present")})
+    monkeypatch.setattr(_dispatch, "_SEEN", {})
+    texts = seed_docs.text.tolist() + read_corpus(mfa_dir).text.tolist()[:40] + _TRICKY
+    texts = [text for text in texts if len(text.lower()) == len(text)]
+    for text in texts:
+        assert list(find_timexes(text)) == list(find_timexes_slow(text))
+    assert _dispatch._SEEN.get("years") and _dispatch._SEEN.get("presented")
+
+
+def test_trigger_search_in_batches_gives_the_same_table(mfa_dir, monkeypatch):
+    from analysis.timeline import _extract
+
+    docs = read_corpus(mfa_dir).head(30)
+    whole = timex_table(docs)
+    monkeypatch.setattr(_extract, "_BATCH_CHARS", 5_000)  # many batches, documents longer than one
+    pd.testing.assert_frame_equal(timex_table(docs), whole)
+
+
 def test_rule_results_are_cached_per_call_without_changing_them():
     docs = pd.DataFrame(
         {"doc_id": ["a", "b", "c"], "date": pd.to_datetime(["2018-07-20", "2018-07-20", "2019-01-02"]),
@@ -170,4 +223,29 @@ def test_any_text_any_date_gives_valid_offsets(words, date):
     assert (table.start.to_numpy()[1:] >= table.end.to_numpy()[:-1]).all()
     assert set(table.type) <= {"DATE", "TIME", "DURATION", "SET"}
     assert table.value.str.len().gt(0).all()
+    assert list(find_timexes(text)) == list(find_timexes_slow(text))
+
+
+def test_tense_cues_on_lower_cased_clauses_match_the_case_insensitive_ones(mfa_dir):
+    from analysis.timeline._extract import _FUTURE, _PAST, _tense_cue
+
+    clauses = ["He'll go", "WILL MEET", "Had Been Scheduled", "was scheduled", "NEXT to", "IT'LL", "As Soon As",
+               "ſhall", "İs to", "they Were", "Due To Visit", "upcoming", "next week", ""]  # fmt: skip
+    for text in read_corpus(mfa_dir).text.tolist()[:60]:
+        clauses += [text[i : i + 150] for i in range(0, len(text), 97)]
+    for clause in clauses:
+        expected = "future" if _FUTURE.search(clause) else "past" if _PAST.search(clause) else None
+        assert _tense_cue(clause) == expected, clause
+
+
+def test_a_character_whose_lower_case_is_longer_shifts_no_expression():
+    # "İ".lower() is two characters; the scan reads offsets off the lower-cased text
+    text = "İstanbul today, 12 May 2018, and last week."
+    docs = pd.DataFrame({"doc_id": ["tr", "en"], "text": [text, text.replace("İ", "I")],
+                         "date": pd.to_datetime(["2018-05-20"] * 2)})
+    table = timex_table(docs)
+    turkish, english = (table[table.doc_id == d].drop(columns=["doc_id", "timex_id"]).reset_index(drop=True)
+                        for d in ("tr", "en"))
+    pd.testing.assert_frame_equal(turkish, english)
+    assert turkish.text.tolist() == ["today", "12 May 2018", "last week"]
     assert list(find_timexes(text)) == list(find_timexes_slow(text))
