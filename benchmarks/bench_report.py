@@ -2,7 +2,7 @@
 
 Run from the project root::
 
-    .venv/bin/python -m benchmarks.bench_report [--runs 2] [--mfa-runs 1] [--no-write]
+    .venv/bin/python -m benchmarks.bench_report [--runs 5] [--mfa-runs 1] [--no-write]
 
 Three measurements, each run in a fresh process and repeated (median shown):
 
@@ -226,7 +226,7 @@ def _verdicts(floor: float, seed: dict, mfa: dict | None, mfa_part: dict | None)
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=2, help="runs of the floor and seed report")
+    parser.add_argument("--runs", type=int, default=5, help="runs of the floor and seed report")
     parser.add_argument("--mfa-runs", type=int, default=1, help="runs of the MFA 2018 report")
     parser.add_argument("--no-write", action="store_true",
                         help="print only; leave README and JSON alone")
