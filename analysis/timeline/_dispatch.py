@@ -231,13 +231,24 @@ def _alternation(kinds: tuple) -> re.Pattern:
 
 
 def warm_up() -> None:
-    """Compile the grammar's alternations for every character a scan can start at, and choose
-    the patterns of every trigger and prefix word.
+    """Compile the timex grammar for every trigger and prefix word now.
 
-    Not called at import: a scan compiles what it needs for the words it meets,
-    so a notebook on one article pays for a few words, not for all (about 0.3 s
-    at import). The Dask engine calls it on each fresh worker, which will meet
-    most of them.
+    :func:`~analysis.timeline.timex_table` compiles, for each trigger word
+    ("May", "last", "week", a digit ...), the patterns that can begin there
+    when a scan first meets the word, so a notebook on one article pays for a
+    few words only. A process about to scan a large corpus, or a benchmark
+    that keeps one-time start-up out of its timing, can pay for all of them
+    at once (about 0.3 s); the Dask engine does so on each fresh worker.
+    Calling it again does nothing more.
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> from analysis.timeline import warm_up
+    >>> warm_up()
     """
     if _partial_re is None:  # the first character chooses
         for char in "abcdefghijklmnopqrstuvwxyz":
