@@ -1,10 +1,13 @@
-"""Run every benchmark and evaluation: ``python -m benchmarks [--only a,b] [--skip a,b]``.
+"""Run every benchmark and evaluation: ``python -m benchmarks [--only a,b] [--skip a,b] [--100m]``.
 
 Each script runs in its own process, in the order below (accuracy first, then
 speed, the full report last), and rewrites its own section of
 ``benchmarks/README.md`` and its JSON under ``benchmarks/results/``. A failing
 script is reported and the others still run; the exit status is non-zero when
-any failed. Needs ``../shared`` (or ``RHETORIC_SHARED``).
+any failed. ``--100m`` adds the 100M-word memory check of the Dask engine
+(``bench_engine --words 100000000 --part-words 1000000 --modes dask-2``, about
+eight minutes; figures in ``results/bench_engine_100M.json``). Needs
+``../shared`` (or ``RHETORIC_SHARED``).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ SCRIPTS = (
     "bench_rhetoric",
     "bench_quotes",
     "bench_timex",
+    "bench_sentiment",
     "bench_engine",
     "bench_report",
 )
@@ -44,15 +48,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="comma-separated scripts to run (default: all)")
     parser.add_argument("--skip", help="comma-separated scripts to leave out")
+    parser.add_argument("--100m", dest="large", action="store_true",
+                        help="also run the 100M-word memory check of the Dask engine")
     args = parser.parse_args(argv)
     only, skip = _names(args.only), _names(args.skip)
     chosen = [s for s in SCRIPTS if (not only or s in only) and s not in skip]
     root = Path(__file__).resolve().parents[1]
     failed = []
-    for name in chosen:
-        print(f"== {name}", flush=True)
+    commands = [(name, []) for name in chosen]
+    if args.large:
+        commands.append(("bench_engine", ["--words", "100000000", "--part-words", "1000000", "--modes", "dask-2"]))
+    for name, extra in commands:
+        print(f"== {name} {' '.join(extra)}".rstrip(), flush=True)
         started = time.perf_counter()
-        done = subprocess.run([sys.executable, "-m", f"benchmarks.{name}"], cwd=root)
+        done = subprocess.run([sys.executable, "-m", f"benchmarks.{name}", *extra], cwd=root)
         print(f"== {name}: exit {done.returncode} after {time.perf_counter() - started:.0f} s", flush=True)
         if done.returncode != 0:
             failed.append(name)
