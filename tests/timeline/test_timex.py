@@ -136,7 +136,8 @@ def test_patterns_of_a_known_prefix_word_give_the_full_scan(seed_docs, mfa_dir, 
     from analysis.timeline import _dispatch
 
     monkeypatch.setattr(_dispatch, "_PAIR_SEEN", 10**9)  # new words take a known word's patterns, pairs never read
-    monkeypatch.setattr(_dispatch, "_BY_WORD", {word: _dispatch._BY_WORD[word] for word in ("the", "year", "present")})
+    known = {word: _dispatch._word_patterns(word) for word in ("the", "year", "present")}  # (whatever ran before)
+    monkeypatch.setattr(_dispatch, "_BY_WORD", known)
     monkeypatch.setattr(_dispatch, "_SEEN", {})
     texts = seed_docs.text.tolist() + read_corpus(mfa_dir).text.tolist()[:40] + _TRICKY
     texts = [text for text in texts if len(text.lower()) == len(text)]
