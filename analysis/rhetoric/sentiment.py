@@ -48,9 +48,9 @@ def sentiment_table(sentences: pd.DataFrame) -> pd.DataFrame:
 
     Identical sentence texts are scored once per call (boilerplate repeats in
     briefings). The analyser is made once per process. VADER runs in pure
-    Python at roughly 5,000 sentences (about 100,000 words) per second on one
-    core (measured on the 11,000 sentences of the MFA 2018 corpus), so a
-    10M-word corpus takes about two minutes.
+    Python at roughly 9,000 sentences (about 190,000 words) per second on one
+    core (``benchmarks/bench_sentiment.py``, the 34,000 sentences of the shared
+    corpora), so a 10M-word corpus of distinct sentences takes about a minute.
 
     Parameters
     ----------
