@@ -326,13 +326,18 @@ def _negated(first, codes, run, masks: VocabMasks) -> np.ndarray:
     return out
 
 
-def _seq_at(starts, seq, codes, run, anchor_run, masks) -> np.ndarray:
-    """Whether the pattern sequence ``seq`` matches at each start row, inside the anchor's sentence."""
-    ok = (starts >= 0) & (starts + len(seq) <= len(codes))
-    for j, pattern in enumerate(seq):
+def _seq_at(starts, seq_masks, codes, run, anchor_run) -> np.ndarray:
+    """Whether a token sequence matches at each start row, inside the anchor's sentence.
+
+    ``seq_masks`` holds one mask per position (bool per vocabulary code, plus
+    False for code -1): :meth:`VocabMasks.mask` of a pattern, or
+    :meth:`VocabMasks.union` of one-token alternatives.
+    """
+    ok = (starts >= 0) & (starts + len(seq_masks) <= len(codes))
+    for j, mask in enumerate(seq_masks):
         row = np.where(ok, starts + j, 0)
         ok &= run[row] == anchor_run
-        ok &= masks.mask(pattern)[codes[row]]
+        ok &= mask[codes[row]]
     return ok
 
 
@@ -365,10 +370,10 @@ def _context_ok(entries, entry, first, last, codes, run, masks) -> np.ndarray:
             for d in range(window):
                 if singles:  # one-token alternatives: one look-up in their union
                     starts = first[rows] - d - 1 if before else last[rows] + 1 + d
-                    found |= _one_at(starts, masks.union(singles), codes, run, anchor)
+                    found |= _seq_at(starts, (masks.union(singles),), codes, run, anchor)
                 for seq in longer:
                     starts = first[rows] - d - len(seq) if before else last[rows] + 1 + d
-                    found |= _seq_at(starts, seq, codes, run, anchor, masks)
+                    found |= _seq_at(starts, [masks.mask(p) for p in seq], codes, run, anchor)
             keep[rows] &= found if field.startswith("needs") else ~found
     return keep
 
@@ -379,10 +384,3 @@ def _context_patterns(text: str) -> tuple[tuple[tuple[str, str], ...], tuple[tup
     seqs = [seq for alt in text.split("|") if alt.strip() for seq in variants(alt.strip())]
     singles = tuple(dict.fromkeys(seq[0] for seq in seqs if len(seq) == 1))
     return singles, tuple(seq for seq in seqs if len(seq) > 1)
-
-
-def _one_at(rows, mask, codes, run, anchor_run) -> np.ndarray:
-    """Whether the token at each row is in ``mask``, inside the anchor's sentence."""
-    ok = (rows >= 0) & (rows < len(codes))
-    row = np.where(ok, rows, 0)
-    return ok & (run[row] == anchor_run) & mask[codes[row]]

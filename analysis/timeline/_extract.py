@@ -167,9 +167,6 @@ def scan(
     mentioned = None  # the last date the text named (a day, month or year): what "the following year" follows
     if lower is None:
         lower = lower_same_length(text)
-    # "quarter" absent from the lower-cased text near an expression: no need to read its context (when the
-    # lower-cased text has the text's offsets)
-    prefilter = len(lower) == len(text)
     for start, end, kind, groups in find_timexes(text, lower=lower, triggers=triggers):
         if _is_rate(text, start, kind, groups) or _is_fraction(text, end, kind, groups) or _is_name(text, start, end):
             continue
@@ -181,9 +178,9 @@ def scan(
             groups["past"] = True
         if kind == "theunit" and _ENDED.match(text, end):
             groups["span"] = True  # "the year ended June 30": a stretch of a year, not the calendar year
-        if kind in NEEDS_PERIOD and (
-            not prefilter or lower.find("quarter", max(0, start - 20 * _WINDOW), end + _WINDOW) >= 0
-        ) and _QUARTER.search(context_around(text, start, end)):  # (read only where the word is near)
+        # (the context is read only where "quarter" is near: ``lower`` has the text's offsets)
+        near = kind in NEEDS_PERIOD and lower.find("quarter", max(0, start - 20 * _WINDOW), end + _WINDOW) >= 0
+        if near and _QUARTER.search(context_around(text, start, end)):
             groups["in_quarter"] = True
         base = anchor
         if kind == "rel" and mentioned is not None and anchor is not None:

@@ -31,11 +31,10 @@ _CLOSERS = re.escape(_punkt._CLOSERS)
 # the end of a candidate chunk: a sentence-final character, closing quotes or brackets, then whitespace
 # (the whitespace after it and the next chunk are read in a lookahead: that chunk may be a candidate too)
 # (not one that a blank line or the end of the text follows: the chunk after it starts a sentence anyway)
-_FINAL = re.compile(r"[.?!][" + _CLOSERS + r"]*(?=(?!\s*\n[^\S\n]*\n)(\s+)(\S+))")
-# the same, one regex per final character: each then searched for as a literal, much faster than the class
-# (a match is one final character and closing quotes or brackets, so those of the three never overlap)
-assert _FINAL.pattern.startswith("[.?!]")
-_FINALS = [re.compile(re.escape(char) + _FINAL.pattern[len("[.?!]") :]) for char in ".?!"]
+# One regex per final character, each then searched for as a literal (much faster than the class [.?!]);
+# a match is one final character and closing quotes or brackets, so those of the three never overlap.
+_AFTER_FINAL = r"[" + _CLOSERS + r"]*(?=(?!\s*\n[^\S\n]*\n)(\s+)(\S+))"
+_FINALS = [re.compile(re.escape(char) + _AFTER_FINAL) for char in ".?!"]
 _BLANK = re.compile(r"\n[^\S\n]*\n")  # a blank line (whitespace only), as chunk_corpus reads paragraphs
 _PARAGRAPH = re.compile(_BLANK.pattern + r"\s*")  # ... and the whitespace after it: ends at the next chunk
 _START = re.Match.start
@@ -56,7 +55,7 @@ def sentence_starts(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     after: list[int] = []  # where the chunk after each candidate starts
     size = len(text)
     rfind, add, follow = text.rfind, chunks.append, after.append
-    matches = [match for final in _FINALS for match in final.finditer(text)]  # as _FINAL.finditer(text) finds
+    matches = [match for final in _FINALS for match in final.finditer(text)]  # in text order, as one [.?!] regex finds them
     matches.sort(key=_START)
     for match in matches:
         gap, successor = match.group(1, 2)  # (never the corpus's last chunk, nor one a blank line follows)
@@ -75,10 +74,9 @@ def sentence_starts(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         codes, uniques = pd.factorize(np.asarray(chunks, dtype=object))
         para_end = np.zeros(len(chunks), dtype=bool)
         para_end[1::2] = True  # the successors' own decisions are not read
-        from analysis.text import _resolve_punkt
-
-        params, cache = _resolve_punkt("builtin", [])
-        breaks = _punkt.breaks_after(codes, uniques.tolist(), para_end, params, cache)[0::2]
+        breaks = _punkt.breaks_after(
+            codes, uniques.tolist(), para_end, _punkt.builtin_parameters(), _punkt.BUILTIN_CACHE
+        )[0::2]
         decided = np.asarray(after, dtype=np.int64)[breaks]
     else:
         decided = np.zeros(0, dtype=np.int64)
