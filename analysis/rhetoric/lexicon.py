@@ -2,7 +2,7 @@
 
 A lexicon is a UTF-8 CSV file (format in ``analysis/lexicons/README.md``):
 one cue per line with the columns ``category, cue, weight, grade, window,
-needs_before, needs_after, not_before, not_after, note, source``; lines
+needs_before, needs_after, not_before, not_after, note, source, if_negated``; lines
 starting with ``#`` and blank lines are skipped. The shipped lexicons are
 loaded by name (``"diplomatic"``) with :mod:`importlib.resources`; your own
 files by path, alone or on top of ours (``load_lexicon(["diplomatic",
@@ -35,13 +35,14 @@ __all__ = ["Lexicon", "LexiconError", "load_lexicon", "parse_cue", "shipped_lexi
 
 FIELDS = (
     "category", "cue", "weight", "grade", "window",
-    "needs_before", "needs_after", "not_before", "not_after", "note", "source",
+    "needs_before", "needs_after", "not_before", "not_after", "note", "source", "if_negated",
 )  # fmt: skip
 REQUIRED_FIELDS = ("category", "cue")
 COLUMNS = (
     "category", "cue", "kind", "weight", "grade", "window",
-    "needs_before", "needs_after", "not_before", "not_after", "note", "source", "file", "line",
+    "needs_before", "needs_after", "not_before", "not_after", "note", "source", "if_negated", "file", "line",
 )  # fmt: skip
+IF_NEGATED = ("keep", "drop")  # what a match in the scope of a negated predicate of its clause does
 _SHIPPED = {"diplomatic": "diplomatic.csv"}
 _GLOB = re.compile(r"[*?\[]")
 _GAP = re.compile(r"~(\d)")
@@ -61,7 +62,10 @@ class Lexicon:
     how far the context alternatives may be, in tokens), ``needs_before``,
     ``needs_after``, ``not_before``, ``not_after`` (str, ``|``-separated
     context alternatives, "" for none), ``note``, ``source`` (str),
-    ``file`` (str) and ``line`` (int) where the cue was read.
+    ``if_negated`` (str: ``"keep"``, the default, or ``"drop"``: a match in
+    the scope of a negated predicate of its clause, "does not seek
+    hegemony", is no move), ``file`` (str) and ``line`` (int) where the cue
+    was read.
     """
 
     entries: pd.DataFrame
@@ -110,7 +114,8 @@ def load_lexicon(path_or_name: str | Path | Sequence[str | Path] = "diplomatic")
         If a name is not shipped and no such file exists (the message lists
         the shipped names), or a file is malformed: unknown or missing
         columns, an empty cue, an invalid regular expression or glob, a
-        weight/grade/window that is no number, or a category named in a
+        weight/grade/window that is no number, an ``if_negated`` other than
+        keep/drop, or a category named in a
         ``# category:`` line without any cue. The message names the file and
         line.
 
@@ -279,6 +284,9 @@ def _entry(record: dict[str, str], file: str, number: int) -> dict:
     if window < 1 or window != int(window):
         raise ValueError(f"window={record.get('window')!r} must be an integer >= 1")
     kind = next(k for k in ("gap", "regex", "glob", "word") if k in kinds or k == "word")
+    if_negated = record.get("if_negated", "") or "keep"
+    if if_negated not in IF_NEGATED:
+        raise ValueError(f"if_negated={if_negated!r}; allowed: {', '.join(IF_NEGATED)} (empty means keep)")
     return {
         "category": category,
         "cue": cue,
@@ -289,6 +297,7 @@ def _entry(record: dict[str, str], file: str, number: int) -> dict:
         **{f: record.get(f, "") for f in ("needs_before", "needs_after", "not_before", "not_after")},
         "note": record.get("note", ""),
         "source": record.get("source", ""),
+        "if_negated": if_negated,
         "file": file,
         "line": number,
     }

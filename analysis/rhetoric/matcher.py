@@ -12,6 +12,7 @@ import pandas as pd
 from analysis import _columns
 from analysis.errors import ParameterError
 from analysis.rhetoric._automaton import VocabMasks, build_trie, run_trie, variants
+from analysis.rhetoric._scope import dropped_by_negation
 from analysis.rhetoric.attribution import attribute_speakers
 from analysis.rhetoric.lexicon import Lexicon, load_lexicon
 
@@ -42,7 +43,13 @@ def marker_table(
     """Find every rhetoric marker (lexicon cue) in the documents.
 
     Cues are matched on token sequences of ``norm`` (so case, curly quotes
-    and line breaks do not matter) inside one sentence. A span that carries
+    and line breaks do not matter) inside one sentence. A cue whose lexicon
+    row says ``if_negated=drop`` (in ``diplomatic``: every accusation and
+    the labels of intent such as ``ulterior motive*``) is no move inside the
+    scope of a negated predicate of its own clause ("China does not seek
+    hegemony", "has never interfered in"; not "should not interfere", "will
+    not tolerate bullying", "not only ... but also"; rules and word lists in
+    ``analysis/lexicons/negation_scope.txt``). A span that carries
     several categories gets one row per category; within one category a
     match contained in a longer match is dropped (``"firmly opposes"`` as
     opposition hides ``"opposes"``), and of two cues with the same span the
@@ -152,6 +159,8 @@ def marker_table(
     first, last, entry = run_trie(build_trie(lex, masks), codes, link)
     entries = lex.entries
     keep = _context_ok(entries, entry, first, last, codes, run, masks)
+    is_neg = _negator_mask(masks)
+    keep &= ~dropped_by_negation(entries, entry, first, codes, run, link, is_neg, masks)
     first, last, entry = first[keep], last[keep], entry[keep]
     categories = lex.categories
     cat_of = pd.Categorical(entries["category"], categories=categories).codes.astype(np.int64)[entry]
@@ -159,7 +168,7 @@ def marker_table(
     grade = entries["grade"].to_numpy(float)[entry]
     weight = entries["weight"].to_numpy(float)[entry]
     intensity = _intensity(grade, first, cat_of, last, weight, run, categories)
-    negated = _negated(first, codes, run, masks)
+    negated = _negated(first, codes, run, is_neg)
     cue = entries["cue"].to_numpy(object)[entry]
     if join_coordinated:
         first, last, entry, cat_of, intensity, weight, negated, cue = _join_coordinated(
@@ -313,9 +322,13 @@ def _negators() -> tuple[set[str], tuple[str, ...]]:
     return {w for w in words if not w.startswith("*")}, tuple(w[1:] for w in words if w.startswith("*"))
 
 
-def _negated(first, codes, run, masks: VocabMasks) -> np.ndarray:
+def _negator_mask(masks: VocabMasks) -> np.ndarray:
+    """Bool per vocabulary code (plus False for code -1): the norm is a negator."""
     exact, suffixes = _negators()
-    is_neg = np.asarray([w in exact or w.endswith(suffixes) for w in masks.vocab] + [False], dtype=bool)
+    return np.asarray([w in exact or w.endswith(suffixes) for w in masks.vocab] + [False], dtype=bool)
+
+
+def _negated(first, codes, run, is_neg: np.ndarray) -> np.ndarray:
     out = np.zeros(len(first), dtype=bool)
     for gap in range(1, NEGATION_WINDOW + 1):
         row = first - gap

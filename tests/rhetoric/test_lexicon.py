@@ -86,6 +86,24 @@ def test_bad_lines_raise_lexicon_error_naming_file_and_line(tmp_path, body, prob
     assert f"{path}, line 4" in str(info.value)
 
 
+def test_if_negated_column_is_keep_or_drop(tmp_path):
+    header = HEADER.rstrip("\n") + ",if_negated\n"
+    lex = load_lexicon(write(tmp_path, "accusation,bully*,,,,,,,,,,drop\naccusation,smear*,,,,,,,,,,\n", header=header))
+    assert lex.entries["if_negated"].tolist() == ["drop", "keep"]  # empty means keep
+    with pytest.raises(LexiconError, match=r"line 2: if_negated='ignore'; allowed: keep, drop") as info:
+        load_lexicon(write(tmp_path, "accusation,bully*,,,,,,,,,,ignore\n", header=header))
+    assert "mine.csv" in str(info.value)
+    assert load_lexicon(write(tmp_path, "threat,red line*\n", header="category,cue\n")).entries["if_negated"].tolist() == ["keep"]
+
+
+def test_shipped_accusations_are_dropped_under_negation():
+    e = load_lexicon("diplomatic").entries
+    assert (e.loc[e["category"] == "accusation", "if_negated"] == "drop").all()
+    dropped_labels = set(e.loc[(e["category"] == "labelling") & (e["if_negated"] == "drop"), "cue"])
+    assert "ulterior motive*" in dropped_labels and "irresponsible" not in dropped_labels
+    assert (e.loc[~e["category"].isin(["accusation", "labelling"]), "if_negated"] == "keep").all()
+
+
 def test_declared_category_without_cues_is_an_error(tmp_path):
     path = write(tmp_path, "denial,groundless,,,,,,,,,\n# category: hedge\n")
     with pytest.raises(LexiconError, match=r"line 3: category 'hedge' is declared but has no cues"):
