@@ -13,9 +13,10 @@ _grammar, _rules, _unanchored, _extract
     table.
 _scan, _dispatch
     The fast path: trigger words found in one pass over the text, and at each
-    only the patterns that can begin with that word. The patterns are compiled
-    for each word when a scan first meets it; :func:`warm_up` compiles them all
-    at once (about 0.3 s), for a process about to scan a large corpus.
+    only the patterns that can begin with that word (and the next few
+    characters). The patterns are compiled for each word when a scan first
+    meets it; :func:`warm_up` compiles them all at once (about 0.4 s), for a
+    process about to scan a large corpus.
 events
     :func:`event_timeline`: the dated mentions on a calendar.
 trends

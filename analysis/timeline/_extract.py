@@ -157,8 +157,9 @@ def scan(
     """``(start, end, type, value, mod)`` for every temporal expression of one text.
 
     ``cache`` (a dict, kept by the caller across documents) remembers each
-    rule's result for its parts, dateline and tense: "today", "last year",
-    "now" are normalised once per dateline. ``lower`` and ``triggers`` are
+    rule's result for its parts, dateline and tense (with the date it names,
+    when a specific one): "today", "last year", "now" are normalised once per
+    dateline. ``lower`` and ``triggers`` are
     passed on to :func:`analysis.timeline._scan.find_timexes`.
     """
     rows = []
@@ -170,12 +171,14 @@ def scan(
     for start, end, kind, groups in find_timexes(text, lower=lower, triggers=triggers):
         if _is_rate(text, start, kind, groups) or _is_fraction(text, end, kind, groups) or _is_name(text, start, end):
             continue
-        tense = clause_tense(text, start, end) if kind in NEEDS_TENSE else None
-        future = tense == "future"
-        if not future and kind in DEADLINE_KINDS and _DEADLINE.search(text, max(0, start - 12), start):
-            groups["deadline"] = True  # "extended to Nov. 16": the nearest such date, either side of the dateline
-        elif tense == "past":
-            groups["past"] = True
+        future = False
+        if kind in NEEDS_TENSE and not _has_year(kind, groups):  # (the year named: the tense changes nothing)
+            tense = clause_tense(text, start, end)
+            future = tense == "future"
+            if not future and kind in DEADLINE_KINDS and _DEADLINE.search(text, max(0, start - 12), start):
+                groups["deadline"] = True  # "extended to Nov. 16": the nearest such date, either side of the dateline
+            elif tense == "past":
+                groups["past"] = True
         if kind == "theunit" and _ENDED.match(text, end):
             groups["span"] = True  # "the year ended June 30": a stretch of a year, not the calendar year
         # (the context is read only where "quarter" is near: ``lower`` has the text's offsets)
@@ -188,14 +191,30 @@ def scan(
         elif kind == "that":  # "that year": only after a date precise enough, else no expression
             base = _anaphoric_anchor(groups, mentioned) if mentioned is not None else None
         key = (kind, base, future, *groups.items())
-        result = cache.get(key, cache)
-        if result is cache:
-            result = cache[key] = RULES[kind](groups, base, future)
+        cached = cache.get(key)
+        if cached is None:  # the rule's result, and the date it names when it is a specific one
+            result = RULES[kind](groups, base, future)
+            specific = _SPECIFIC.match(result[1]) if result is not None and result[0] == "DATE" else None
+            cached = cache[key] = (result, specific)
+        result, specific = cached
         if result is not None:
             rows.append((start, end, *result))
-            if result[0] == "DATE" and (found := _SPECIFIC.match(result[1])) is not None:
-                mentioned = found
+            if specific is not None:
+                mentioned = specific
     return rows
+
+
+# the parts that name the year of a date, a month or a quarter: its rule then reads no tense (nor a deadline)
+_YEAR_PARTS = {"mdy": ("md_y",), "dmy": ("dm_y",), "month": ("mo_y", "mo_ry"), "quarter": ("qu_y", "qu_y0"),
+               "quarterq": ("qq_y",)}  # fmt: skip
+
+
+def _has_year(kind: str, groups: dict) -> bool:
+    """Whether an expression names its year ("July 19, 2018", "June last year", "5 p.m., Nov. 6, 2018"): then
+    its value does not depend on the clause's tense, and :func:`clause_tense` need not be read."""
+    if kind == "clock":
+        return "ck_m" in groups and "ck_y" in groups
+    return any(part in groups for part in _YEAR_PARTS.get(kind, ()))
 
 
 # a specific date value: a year, a month or a day
@@ -256,7 +275,7 @@ def _is_rate(text: str, start: int, kind: str, groups: dict) -> bool:
 def build_table(docs: pd.DataFrame | str, sentences: pd.DataFrame | None) -> pd.DataFrame:
     ids, texts = _columns.as_docs(docs)
     stamps = anchors(docs, len(ids))
-    per_doc, starts, ends, types, values, mods = [], [], [], [], [], []
+    per_doc, found, surface = [], [], []
     cache: dict = {}  # rule results, shared by the documents
     days: dict = {}  # Timestamp -> date
     for text, stamp, lower, triggers in zip(texts, stamps.tolist(), *_lowers_and_triggers(texts)):
@@ -265,17 +284,14 @@ def build_table(docs: pd.DataFrame | str, sentences: pd.DataFrame | None) -> pd.
             day = days[stamp] = _as_date(stamp)
         rows = scan(text, day, cache, lower=lower, triggers=triggers) if triggers else []
         per_doc.append(len(rows))
-        for start, end, kind, value, mod in rows:
-            starts.append(start)
-            ends.append(end)
-            types.append(kind)
-            values.append(value)
-            mods.append(mod)
+        if rows:
+            found += rows
+            surface += [text[row[0] : row[1]] for row in rows]
+    starts, ends, types, values, mods = map(list, zip(*found)) if found else ([], [], [], [], [])
     counts = np.asarray(per_doc, dtype=np.int64)
     doc_index = np.repeat(np.arange(len(ids)), counts)
     start_arr = np.asarray(starts, dtype=np.int32)
     end_arr = np.asarray(ends, dtype=np.int32)
-    surface = [texts[i][s:e] for i, s, e in zip(doc_index.tolist(), starts, ends)]
     table = pd.DataFrame(
         {
             "doc_id": _columns.categorical(doc_index, ids),
@@ -290,9 +306,9 @@ def build_table(docs: pd.DataFrame | str, sentences: pd.DataFrame | None) -> pd.
             "value": pd.array(values, dtype="str"),
             "mod": pd.Series(mods, dtype=object),
             "anchor": stamps.to_numpy()[doc_index],
+            "sent_id": _sentence_ids(texts, ids, doc_index, start_arr, sentences),
         }
     )
-    table["sent_id"] = _sentence_ids(texts, ids, doc_index, start_arr, sentences)
     return table
 
 

@@ -206,14 +206,16 @@ def find_timexes_slow(text: str) -> Iterator[tuple[int, int, str, dict]]:
 
 def _accept(match: re.Match, text: str) -> tuple[int, int, str, dict] | None:
     kind = match.lastgroup
+    if kind is None:
+        return None
     start, end = match.span()
-    if kind is None or not _case_ok(match.group(), kind, text, start):
+    if kind in _NAMED_KINDS and not _case_ok(match.group(), kind, text, start):
         return None
     names = _GROUPS_OF[kind]
-    if not names:
-        return start, end, kind, {}
-    values = match.group(0, *names)  # one call for all the kind's parts
-    return start, end, kind, {name: value for name, value in zip(names, values[1:]) if value is not None}
+    if len(names) > 1:  # one call for all the kind's parts
+        return start, end, kind, {name: value for name, value in zip(names, match.group(*names)) if value is not None}
+    value = match.group(names[0]) if names else None
+    return start, end, kind, ({} if value is None else {names[0]: value})
 
 
 def _case_ok(body: str, kind: str, text: str, start: int) -> bool:

@@ -80,7 +80,11 @@ def sentence_starts(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         decided = np.asarray(after, dtype=np.int64)[breaks]
     else:
         decided = np.zeros(0, dtype=np.int64)
-    starts = np.union1d(np.asarray(paragraph, dtype=np.int64), decided)
+    starts = np.asarray(paragraph, dtype=np.int64)  # sorted, as ``decided``: merged (np.union1d, without hashing)
+    if len(decided):
+        starts = np.concatenate((starts, decided))
+        starts.sort()
+        starts = starts[np.concatenate(([True], starts[1:] != starts[:-1]))]
     return doc_start, starts[starts < size]
 
 

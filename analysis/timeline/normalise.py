@@ -60,7 +60,10 @@ _YEARLIKE = re.compile(r"1[5-9]\d\d|20\d\d")
 
 
 def _words(value: str | None) -> str:
-    return _SPACE.sub(" ", value.lower()).strip() if value else ""
+    if not value:
+        return ""
+    lower = value.lower()
+    return lower if lower.isalnum() else _SPACE.sub(" ", lower).strip()  # (one word: nothing to join or strip)
 
 
 def edge_mod(value: str | None) -> str | None:

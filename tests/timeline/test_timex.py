@@ -75,11 +75,9 @@ def test_given_sentences_give_the_same_table(seed_docs):
     pd.testing.assert_frame_equal(given_table, timex_table(seed_docs))
 
 
-def test_trigger_scan_equals_the_full_scan_on_the_seed_and_mfa(seed_docs, mfa_dir):
-    docs = read_corpus(mfa_dir)
-    texts = seed_docs.text.tolist() + docs.text.tolist()[:40]
-    for text in texts:
-        assert list(find_timexes(text)) == list(find_timexes_slow(text))
+def test_trigger_scan_equals_the_full_scan_on_the_seed_and_mfa(slow_scans):
+    for text, expected in slow_scans:  # the seed, 40 MFA transcripts, the tricky texts
+        assert list(find_timexes(text)) == expected
 
 
 def test_trigger_regex_finds_what_the_automaton_finds(seed_docs, mfa_dir):
@@ -108,6 +106,13 @@ _TRICKY = [
 ]
 
 
+@pytest.fixture(scope="module")
+def slow_scans(seed_docs, mfa_dir):
+    """The seed, 40 MFA transcripts and the tricky texts, each with what the reference scan finds in it."""
+    texts = seed_docs.text.tolist() + read_corpus(mfa_dir).text.tolist()[:40] + _TRICKY
+    return [(text, list(find_timexes_slow(text))) for text in texts]
+
+
 def test_trigger_search_with_numpy_finds_what_the_automaton_and_the_regex_find(seed_docs, mfa_dir):
     from analysis.timeline._scan import _trigger_starts, lower_same_length, trigger_starts_many
 
@@ -121,28 +126,64 @@ def test_trigger_search_with_numpy_finds_what_the_automaton_and_the_regex_find(s
         assert found == _trigger_starts(text, lower)
 
 
-def test_patterns_chosen_by_a_word_and_what_follows_give_the_full_scan(seed_docs, mfa_dir, monkeypatch):
+@pytest.mark.parametrize("tail", [3, 1, 6])
+def test_patterns_chosen_by_a_word_and_what_follows_give_the_full_scan(slow_scans, monkeypatch, tail):
     from analysis.timeline import _dispatch
 
-    monkeypatch.setattr(_dispatch, "_PAIR_SEEN", 1)  # every pair read at once (else after a few sightings)
-    monkeypatch.setattr(_dispatch, "_BY_PAIR", {})
+    monkeypatch.setattr(_dispatch, "_KEY_SEEN", 1)  # every key read at once (else after a few sightings)
+    monkeypatch.setattr(_dispatch, "_TAIL", tail)  # (keys of other lengths than the default: the same matches)
+    monkeypatch.setattr(_dispatch, "_BY_KEY", {})
+    monkeypatch.setattr(_dispatch, "_KEY_COUNT", {})
+    monkeypatch.setattr(_dispatch, "_BY_WORD", {})
+    for text, expected in slow_scans + slow_scans:  # the second time, every key is chosen from the cache
+        assert list(find_timexes(text)) == expected
+    assert any(len(key) > 6 and len(chosen[1]) < 4 for key, chosen in _dispatch._BY_KEY.items())
+
+
+def test_relaxed_patterns_match_every_expression_read_canonically(seed_docs, mfa_dir):
+    """The relaxed form of each kind matches what the kind matches, digits as 0 and spaces as a space (lower case):
+    so partial matching of a key with it can only keep the kinds that can match there."""
+    import re
+
+    from analysis.timeline import _dispatch
+    from analysis.timeline._grammar import GRAMMAR
+
     texts = seed_docs.text.tolist() + read_corpus(mfa_dir).text.tolist()[:40] + _TRICKY
-    for text in texts + texts:  # the second time, every pair is chosen from the cache
-        assert list(find_timexes(text)) == list(find_timexes_slow(text))
-    assert any(not isinstance(chosen, int) for chosen in _dispatch._BY_PAIR.values())
+    kinds = set()
+    for text in texts:
+        for match in GRAMMAR.finditer(text):
+            canonical = match.group().lower().translate(_dispatch._CANONICAL)
+            assert _dispatch._relaxed(match.lastgroup).fullmatch(canonical) is not None, match
+            kinds.add(match.lastgroup)
+    assert len(kinds) > 20
+    for kind, pattern in _dispatch._PATTERNS:  # every kind: its own literal examples
+        assert re.compile(pattern, re.IGNORECASE).pattern  # (compiles)
+        assert _dispatch._relaxed(kind).match("", partial=True) is not None
 
 
-def test_patterns_of_a_known_prefix_word_give_the_full_scan(seed_docs, mfa_dir, monkeypatch):
+def test_keys_read_rarely_give_the_full_scan(slow_scans, monkeypatch):
     from analysis.timeline import _dispatch
 
-    monkeypatch.setattr(_dispatch, "_PAIR_SEEN", 10**9)  # new words take a known word's patterns, pairs never read
+    monkeypatch.setattr(_dispatch, "_KEY_SEEN", 3)
+    monkeypatch.setattr(_dispatch, "_BY_KEY", {})
+    monkeypatch.setattr(_dispatch, "_KEY_COUNT", {})
+    for text, expected in slow_scans:  # keys still rare take the patterns of their first characters (a superset)
+        assert list(find_timexes(text)) == expected
+    assert _dispatch._KEY_COUNT
+
+
+def test_patterns_of_a_known_prefix_word_give_the_full_scan(slow_scans, monkeypatch):
+    from analysis.timeline import _dispatch
+
+    monkeypatch.setattr(_dispatch, "_WORD_SEEN", 10**9)  # new words take a known word's patterns
+    monkeypatch.setattr(_dispatch, "_KEY_SEEN", 10**9)  # keys never read but when a word is compiled
+    monkeypatch.setattr(_dispatch, "_BY_KEY", {})
     known = {word: _dispatch._word_patterns(word) for word in ("the", "year", "present")}  # (whatever ran before)
     monkeypatch.setattr(_dispatch, "_BY_WORD", known)
     monkeypatch.setattr(_dispatch, "_SEEN", {})
-    texts = seed_docs.text.tolist() + read_corpus(mfa_dir).text.tolist()[:40] + _TRICKY
-    texts = [text for text in texts if len(text.lower()) == len(text)]
-    for text in texts:
-        assert list(find_timexes(text)) == list(find_timexes_slow(text))
+    for text, expected in slow_scans:
+        if len(text.lower()) == len(text):
+            assert list(find_timexes(text)) == expected
     assert _dispatch._SEEN.get("years") and _dispatch._SEEN.get("presented")
 
 
@@ -162,6 +203,24 @@ def test_rule_results_are_cached_per_call_without_changing_them():
     )  # fmt: skip
     assert timex_table(docs).value.tolist() == ["2018-W28", "2018-07-20"] * 2 + ["2018-W52", "2019-01-02"]
 
+
+
+def test_the_tense_of_an_expression_that_names_its_year_changes_nothing(seed_docs, mfa_dir, monkeypatch):
+    """An expression naming its year ("July 19, 2018", "June last year") is not read for tense: the table is the
+    same as when every expression's clause is read."""
+    from analysis.timeline import _extract
+
+    docs = pd.concat([seed_docs, read_corpus(mfa_dir).head(60)], ignore_index=True)
+    docs.loc[::3, "date"] = pd.NaT  # (and without a dateline)
+    fast = timex_table(docs)
+    monkeypatch.setattr(_extract, "_has_year", lambda kind, groups: False)
+    pd.testing.assert_frame_equal(fast, timex_table(docs))
+    for future in (True, False):  # whatever the tense, the same value
+        monkeypatch.setattr(_extract, "clause_tense", lambda text, start, end, f=future: "future" if f else "past")
+        table = timex_table(docs)
+        named = table.text.str.contains(r"\b(?:1[5-9]|20)\d\d\b") & table.text.str.contains(r"[A-Z][a-z]")
+        pd.testing.assert_frame_equal(table[named], fast[named])
+    assert named.sum() > 20
 
 def test_a_plain_string_is_one_document_without_a_date():
     table = timex_table("He came on Monday and stayed for three days.")
