@@ -60,7 +60,9 @@ _WDAY = _alt(WEEKDAYS)
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?:1[0-9]\d\d|20\d\d)(?![\d%])"
 _NUMWORD = _alt(w for w in NUMBERS if w not in ("a", "an", "half"))
-_NUM = rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{_NUMWORD}(?:[\s-]+(?:and\s+)?{_NUMWORD})*(?:\s+and\s+a\s+half)?|an?)"
+# a count: 3, 2.5, 2 1/2, 12,500 (a thousands separator before groups of exactly three digits, and not
+# inside a number: "000" of "2,000" is no count), three, twenty-four, two and a half, a
+_NUM = rf"(?:(?<!\d,)(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+)(?:\.\d+)?(?:\s+1/2)?|{_NUMWORD}(?:[\s-]+(?:and\s+)?{_NUMWORD})*(?:\s+and\s+a\s+half)?|an?)"
 _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|century|centuries)"
 _UNIT1 = r"(?:second|minute|hour|day|week|weekend|fortnight|month|quarter|year|decade|century)"
 _VAGUE = r"(?:several|many|some|a\s+few|few|a\s+couple\s+of|couple\s+of|a\s+number\s+of|numerous|countless)"
@@ -87,6 +89,9 @@ _PATTERNS = [
     ("month", rf"(?:(?P<mo_rel>last|next|this|early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)?(?P<mo_m>{_MONTH})(?:,?\s+(?:of\s+)?(?P<mo_y>{_YEAR})|\s+(?P<mo_ry>last|next|this)\s+year)?"),
     # the year-ago third quarter | last year's quarter | this year's first half
     ("yquarter", r"(?:the\s+)?(?:(?P<yq_ya>year[\s-](?:ago|earlier))|(?P<yq_rel>last|this|next)\s+year's)\s+(?:fiscal\s+)?(?:(?P<yq_o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-])?(?P<yq_u>quarter|half)(?!s)"),
+    # a quarter of a century, a quarter-century, half a century, a half century, half an hour, three quarters of
+    # an hour [ago]: a fraction of a unit, one duration (before "ago" and "dur", which would read "a quarter", "a century")
+    ("fracunit", r"(?:(?P<fu_mt>more\s+than|less\s+than|at\s+least)\s+)?(?:(?P<fu_q>(?:a|one)[\s-]+quarter|three[\s-]+quarters)(?:\s+of\s+an?\s+|[\s-]+)|(?P<fu_h>half)\s+an?\s+|an?\s+(?P<fu_h2>half)[\s-]+)(?P<fu_u>century|decade|year|day|hour|minute)(?!-)(?:\s+(?P<fu_dir>ago))?"),
     # N units ago / earlier / from now; "three days later", "30 days before": the duration (the word after is a
     # TimeML signal, outside the span, and the point it counts from is an event, not the dateline)
     ("ago", rf"(?:(?P<ag_mt>more\s+than|less\s+than|at\s+least)\s+)?(?P<ag_n>{_NUM}|{_VAGUE})[\s-]+(?P<ag_u>{_UNIT})(?:\s+(?P<ag_dir>ago|from\s+now|hence|earlier(?!{_NOT_SIGNAL}))|(?=\s+(?P<ag_sig>later|before)\b(?!{_NOT_SIGNAL})))"),

@@ -87,3 +87,23 @@ def rule_thepast(g, anchor, future) -> Result:
 def rule_ref(g, anchor, future) -> Result:
     return "DATE", n._REFS[n._words(g["rf_w"])], None
 
+
+
+# a fraction of these units, in the unit it is counted in: a quarter century is 25 years
+_FRACTION_BASE = {"century": (100, "year"), "decade": (10, "year"), "year": (1, "year"), "day": (1, "day"),
+                  "hour": (1, "hour"), "minute": (1, "minute")}  # fmt: skip
+
+
+def rule_fracunit(g, anchor, future) -> Result:
+    """A quarter of a century (P25Y), half a century (P50Y), half an hour (PT30M); "... ago": the date then."""
+    fraction = 0.5 if ("fu_h" in g or "fu_h2" in g) else 0.75 if n._words(g["fu_q"]).startswith("three") else 0.25
+    scale, unit = _FRACTION_BASE[g["fu_u"].lower()]
+    amount = fraction * scale
+    mod = n._MODS.get(n._words(g.get("fu_mt")))
+    if "fu_dir" not in g:
+        return "DURATION", n.duration(amount, unit), mod
+    if anchor is None:
+        return "DATE", n.placeholder(unit), mod
+    if not float(amount).is_integer():  # half a year ago: six months ago; half a day ago: that day
+        amount, unit = (amount * 12, "month") if unit == "year" else (1, "hour")
+    return "DATE", n.ago_value(anchor, amount, unit, -1) or n.UNKNOWN, mod

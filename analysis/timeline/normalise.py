@@ -18,7 +18,9 @@ Anchoring rules for news (after HeidelTime's news domain):
 - without a dateline, relative expressions get ``X`` placeholders
   (``XXXX-WXX-4``, ``XXXX-07``) and explicit ones keep their value;
 - an impossible date ("February 30") or a year outside 1-9999 becomes
-  ``XXXX-XX-XX``.
+  ``XXXX-XX-XX``; counted back before year 1 ("5,000 years ago"), a year
+  is written ``BC`` and the year before Christ (``BC2983``, as in TIMEX2
+  and HeidelTime).
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ _MODS = {"more than": "MORE_THAN", "less than": "LESS_THAN", "fewer than": "LESS
 _SEASON_ORDER = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}
 _SPACE = re.compile(r"[\s-]+")
 _YEARLIKE = re.compile(r"1[5-9]\d\d|20\d\d")
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")  # 12,500: a thousands separator
 
 
 def _words(value: str | None) -> str:
@@ -73,10 +76,10 @@ def edge_mod(value: str | None) -> str | None:
 
 
 def number(value: str) -> float | None:
-    """``"3"``, ``"twenty four"``, ``"a"``, ``"2 1/2"`` -> a number; None when vague."""
+    """``"3"``, ``"12,500"``, ``"twenty four"``, ``"a"``, ``"2 1/2"`` -> a number; None when vague."""
     text = _words(value).replace(" and a half", " half").replace(" 1/2", ".5")
     try:
-        return float(text)
+        return float(text.replace(",", "") if _GROUPED.fullmatch(text) else text)
     except ValueError:
         pass
     total, current = 0.0, 0.0
@@ -261,11 +264,23 @@ def ago_value(anchor: dt.date, n: float, unit: str, sign: int) -> str | None:
     if unit == "year" and abs(k) == 1:  # "a year ago": the same month a year back
         year, month = shift_month(anchor.year, anchor.month, 12 * k)
         return f"{year:04d}-{month:02d}" if year_ok(year) else None
-    if unit == "decade":
-        return f"{anchor.year + 10 * k:04d}" if year_ok(anchor.year + 10 * k) else None
-    if unit == "century":
-        return f"{anchor.year + 100 * k:04d}" if year_ok(anchor.year + 100 * k) else None
+    if unit in ("year", "decade", "century"):
+        return year_value(anchor.year + {"year": 1, "decade": 10, "century": 100}[unit] * k)
     return relative_value(anchor, unit, k)
+
+
+def year_value(year: int) -> str | None:
+    """A year counted back or forth: ``1818``; before year 1, ``BC`` and the year before Christ, as TIMEX2
+    and HeidelTime write them (``BC2983`` for 5,000 years before 2018: there is no year 0); past 9999, None.
+
+    Examples
+    --------
+    >>> year_value(1818), year_value(0), year_value(-2982), year_value(10_000)
+    ('1818', 'BC0001', 'BC2983', None)
+    """
+    if year < 1:
+        return f"BC{1 - year:04d}"
+    return f"{year:04d}" if year_ok(year) else None
 
 
 def month_of(word: str) -> int:

@@ -66,3 +66,41 @@ def test_the_following_year_without_a_dateline_names_no_year():
     assert _rows("In 1995 he left, and the following year he returned.", None) == [
         ("1995", "DATE", "1995"), ("the following year", "DATE", "XXXX")
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # numbers with a thousands separator, wherever the grammar reads a count of units
+        ("China has a history of more than 2,000 years.",
+         [("more than 2,000 years", "DURATION", "P2000Y", "MORE_THAN")]),
+        ("The talks lasted 1,000 days.", [("1,000 days", "DURATION", "P1000D", None)]),
+        ("The wall stood 12,500 years.", [("12,500 years", "DURATION", "P12500Y", None)]),
+        ("The talks resumed 1,000 days later.", [("1,000 days", "DURATION", "P1000D", None)]),
+        ("The city was founded 1,500 years ago.", [("1,500 years ago", "DATE", "0518", None)]),
+        # before year 1: BC and the year before Christ (no year 0), as TIMEX2 and HeidelTime write it
+        ("The city was founded 5,000 years ago.", [("5,000 years ago", "DATE", "BC2983", None)]),
+        ("The comet returns every 1,000 years.", [("every 1,000 years", "SET", "P1000Y", None)]),
+        # a separator needs groups of exactly three digits, and a date keeps its day and year
+        ("It rose 1,0000 years on.", []),
+        ("On July 19, 2018 the talks began.", [("July 19, 2018", "DATE", "2018-07-19", None)]),
+        # a fraction of a unit: one duration
+        ("It has lasted a quarter of a century.", [("a quarter of a century", "DURATION", "P25Y", None)]),
+        ("It has lasted half a century.", [("half a century", "DURATION", "P50Y", None)]),
+        ("It has lasted a quarter century.", [("a quarter century", "DURATION", "P25Y", None)]),
+        ("It has lasted a half-century.", [("a half-century", "DURATION", "P50Y", None)]),
+        ("For more than half a century, the two sides talked.",
+         [("more than half a century", "DURATION", "P50Y", "MORE_THAN")]),
+        ("They met for half an hour.", [("half an hour", "DURATION", "PT30M", None)]),
+        ("They waited half a year.", [("half a year", "DURATION", "P6M", None)]),
+        ("The treaty was signed half a century ago.", [("half a century ago", "DATE", "1968", None)]),
+        # unchanged: a quarter alone, an ordinal quarter, three-quarters of a whole
+        ("Sales rose in the first quarter.", [("the first quarter", "DATE", "2018-Q1", None)]),
+        ("Funds hold three-quarters of the market.", []),
+        ("It lasted more than two years.", [("more than two years", "DURATION", "P2Y", "MORE_THAN")]),
+    ],
+)  # fmt: skip
+def test_counts_with_thousands_separators_and_fractions_of_units(text, expected):
+    docs = pd.DataFrame({"doc_id": ["d"], "date": [pd.Timestamp("2018-07-20")], "text": [text]})
+    assert [(r.text, r.type, r.value, r.mod) for r in timex_table(docs).itertuples()] == expected
+

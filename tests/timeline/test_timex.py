@@ -103,6 +103,8 @@ _TRICKY = [
     "May day now", "on Monday, may we", "éday today", "²2018 and 2018", "3rd '90s FY1998 Q3 in 1990s", "nowadays now",
     "Now", "", "a", "day", "İstanbul today, 12 May 2018", "xxxnow", "Σ2018 the past year", "ye", "12", "the_year",
     "the year_ago", "the yearé", "30 years, 2018, the past- week", "two thousand and one days",
+    "more than 2,000 years, 5,000 years ago, 1,0000 days, 12,500.5 hours, 2,018, July 19,2018 and 19, 2018 years",
+    "a quarter of a century, half a century ago, a half-century, three quarters of an hour, a quarter-century-old",
 ]
 
 
