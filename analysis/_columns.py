@@ -169,6 +169,33 @@ def sentence_frame(ids: list, chunks: Chunks, first: np.ndarray, last: np.ndarra
     return pd.DataFrame(columns, copy=False)
 
 
+TURN_LABELS = ("Q", "A")  # a transcript's turn labels: "Q: ..." (the press), "A: ..." (the spokesperson)
+
+
+def turn_labels(chunks: Chunks, toks, start: np.ndarray, doc: np.ndarray) -> np.ndarray:
+    """Token rows that are a transcript's turn label: ``Q`` or ``A`` first on a line, a colon next.
+
+    A press-conference transcript opens each question with ``Q:`` and each
+    answer with ``A:``: the layout of the transcript, not a word of its text.
+    ``start`` is the tokens' offset in their document, ``doc`` their document.
+    """
+    index = {word: code for code, word in enumerate(toks.vocab) if word in TURN_LABELS or word == ":"}
+    if ":" not in index or not any(word in index for word in TURN_LABELS):
+        return np.zeros(0, dtype=np.int64)
+    code = toks.code
+    is_label = np.zeros(len(toks.vocab), dtype=bool)
+    is_label[[index[word] for word in TURN_LABELS if word in index]] = True
+    rows = np.flatnonzero(is_label[code[:-1]] & (code[1:] == index[":"]))
+    rows = rows[doc[rows] == doc[rows + 1]]
+    text, doc_start = chunks.text, chunks.doc_start
+    keep = [
+        row for row in rows.tolist()
+        if start[row] == 0 or text[max(0, doc_start[doc[row]] + start[row] - 40) : doc_start[doc[row]] + start[row]]
+        .rstrip(" \t\r\f\v").endswith("\n")
+    ]  # fmt: skip
+    return np.asarray(keep, dtype=np.int64)
+
+
 def token_frame(
     ids: list, chunks: Chunks, stopset: frozenset[str], stem: bool, *, first, sentences
 ) -> pd.DataFrame:
@@ -200,6 +227,9 @@ def token_frame(
         stem_codes, stem_values = np.arange(len(norms), dtype=np.int32), norms
     is_stop = np.fromiter((word in stopset for word in norms), bool, len(norms))
     norm = norm_codes[toks.code]
+    stop = is_stop[norm]
+    if stopset:
+        stop[turn_labels(chunks, toks, start, doc)] = True
     columns = {
         "doc_id": categorical(doc, ids),
         "sent_id": sent_id,
@@ -208,7 +238,7 @@ def token_frame(
         "end": end,
         "token": categorical(toks.code, toks.vocab, "str"),
         "norm": categorical(norm, norms, "str"),
-        "is_stop": is_stop[norm],
+        "is_stop": stop,
         "is_punct": is_punct[toks.code],
         "stem": categorical(stem_codes[norm], stem_values, "str"),
     }

@@ -251,7 +251,10 @@ def token_table(
         - ``norm`` (category of str): lower case, with curly apostrophes and
           quotes made straight (``’`` to ``'``, ``“`` to ``"``), hyphen and
           en-dash variants to ``-``, em dashes to ``--``, ``…`` to ``...``;
-        - ``is_stop`` (bool): ``norm`` is in the stopword set;
+        - ``is_stop`` (bool): ``norm`` is in the stopword set, or (unless
+          ``stopwords`` is off) the token is a transcript's turn label: the
+          ``Q`` or ``A`` that opens a line with ``Q:`` / ``A:`` (press
+          questions and answers), the layout of the transcript, not a word;
         - ``is_punct`` (bool): the token has no letter or digit;
         - ``stem`` (category of str): NLTK's Snowball English stem of
           ``norm`` (``norm`` itself for punctuation, or when ``stem=False``).

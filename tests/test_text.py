@@ -358,6 +358,25 @@ def test_stopword_options(tmp_path):
     assert token_table(text, stopwords=load_stopwords(str(path))).is_stop.tolist() == [False] * 3 + [True] + [False] * 2
 
 
+def test_turn_labels_are_stop_tokens():
+    """A transcript's Q:/A: labels are layout, not words: stop tokens, at the start of a line only."""
+    text = "Title\n\nQ: Any comment?\n\nA: No. Q: really\n\nPlan Q: yes\n  Q: next\nQ. and A."
+    table = token_table(text)
+    labels = table[table.token.isin(["Q", "A"])]
+    assert list(zip(labels.start.tolist(), labels.is_stop.tolist())) == [
+        (7, True),  # "Q:" opens a paragraph
+        (24, True),  # "A:" opens a paragraph ("a" is a stopword anyway)
+        (31, False),  # "Q:" inside a paragraph
+        (47, False),  # "Plan Q:"
+        (56, True),  # "Q:" opens a line (after spaces)
+        (64, False),  # "Q." is no label
+        (71, True),  # "A." is the stopword "a", not a label
+    ]
+    assert all(text[s : e] == tok for s, e, tok in zip(labels.start, labels.end, labels.token))
+    assert not token_table(text, stopwords=False).is_stop.any()
+    assert token_table("Q: x").is_stop.tolist() == [True, False, False]  # a document's first token
+
+
 def test_stems_equal_nltk_snowball_on_every_shared_norm(shared_dir):
     """The vendored stemmer gives NLTK's SnowballStemmer("english") stem for every distinct norm."""
     import json
