@@ -53,7 +53,13 @@ _QUANTITY_BEFORE = re.compile(
 # unit and deictic words that, capitalised inside a sentence, belong to a name ("This Week", "USA Today")
 _NAME_WORD = re.compile(r"(?:Week|Month|Year|Quarter|Today|Tonight|Tomorrow|Yesterday)(?:'s)?")
 _WORD_BEFORE = re.compile(r"[A-Za-z0-9][^\S\n]+\Z")  # a word right before, on the same line, no punctuation between
-_OF_WHOLE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|all|total)\b", re.IGNORECASE)
+# what follows "a quarter" that is a fraction of a whole or a number: "of the market", "of a million dollars",
+# "a quarter million felons", "a quarter--of their income"
+_NUMBER_WORDS = r"(?:hundred|thousand|million|billion|trillion|percent|per\s+cent)"
+_OF_WHOLE = re.compile(
+    rf"\s+{_NUMBER_WORDS}\b|\s*(?:--|\u2014)?\s*of\s+(?:(?:the|its|their|his|her|our|your|my|all|total)\b|an?\s+{_NUMBER_WORDS}\b)",
+    re.IGNORECASE,
+)
 _RATE_WORDS = {"annually", "yearly", "monthly", "weekly", "hourly"}
 _OPENING = re.compile(r"\W*(?:(?:on|in|by|at|from|until|since|and|but|then)\s+)?", re.IGNORECASE)
 _CLAUSE_END = re.compile(

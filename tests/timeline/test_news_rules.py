@@ -97,6 +97,11 @@ def test_the_following_year_without_a_dateline_names_no_year():
         # unchanged: a quarter alone, an ordinal quarter, three-quarters of a whole
         ("Sales rose in the first quarter.", [("the first quarter", "DATE", "2018-Q1", None)]),
         ("Funds hold three-quarters of the market.", []),
+        # "a quarter" of a number or a whole is a fraction, not three months
+        ("It saves a quarter of a million dollars.", []),
+        ("The bill stopped a quarter million felons.", []),
+        ("Parents spend a quarter--of their income on care.", []),
+        ("Profits fell in a quarter of weak sales.", [("a quarter", "DURATION", "P3M", None)]),
         ("It lasted more than two years.", [("more than two years", "DURATION", "P2Y", "MORE_THAN")]),
     ],
 )  # fmt: skip
