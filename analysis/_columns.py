@@ -169,30 +169,27 @@ def sentence_frame(ids: list, chunks: Chunks, first: np.ndarray, last: np.ndarra
     return pd.DataFrame(columns, copy=False)
 
 
-TURN_LABELS = ("Q", "A")  # a transcript's turn labels: "Q: ..." (the press), "A: ..." (the spokesperson)
+# a transcript's turn label, at the start of a paragraph: "Q:" (the press), "A:" (the spokesperson)
+TURN_LABEL = re.compile(r"(?P<who>Q|A)\s*[:\uff1a]")
 
 
 def turn_labels(chunks: Chunks, toks, start: np.ndarray, doc: np.ndarray) -> np.ndarray:
-    """Token rows that are a transcript's turn label: ``Q`` or ``A`` first on a line, a colon next.
+    """Token rows that are a transcript's turn label (:data:`TURN_LABEL`) first on a line.
 
     A press-conference transcript opens each question with ``Q:`` and each
     answer with ``A:``: the layout of the transcript, not a word of its text.
     ``start`` is the tokens' offset in their document, ``doc`` their document.
     """
-    index = {word: code for code, word in enumerate(toks.vocab) if word in TURN_LABELS or word == ":"}
-    if ":" not in index or not any(word in index for word in TURN_LABELS):
-        return np.zeros(0, dtype=np.int64)
-    code = toks.code
+    codes = [code for code, word in enumerate(toks.vocab) if word in ("Q", "A", ":", "\uff1a")]
     is_label = np.zeros(len(toks.vocab), dtype=bool)
-    is_label[[index[word] for word in TURN_LABELS if word in index]] = True
-    rows = np.flatnonzero(is_label[code[:-1]] & (code[1:] == index[":"]))
-    rows = rows[doc[rows] == doc[rows + 1]]
-    text, doc_start = chunks.text, chunks.doc_start
-    keep = [
-        row for row in rows.tolist()
-        if start[row] == 0 or text[max(0, doc_start[doc[row]] + start[row] - 40) : doc_start[doc[row]] + start[row]]
-        .rstrip(" \t\r\f\v").endswith("\n")
-    ]  # fmt: skip
+    is_label[codes] = True  # (the letters and the colons: a label is a letter, then a colon)
+    code = toks.code
+    rows = np.flatnonzero(is_label[code[:-1]] & is_label[code[1:]])
+    text = chunks.text
+    keep = []
+    for row, at in zip(rows.tolist(), (chunks.doc_start[doc[rows]] + start[rows]).tolist()):
+        if TURN_LABEL.match(text, at) and (start[row] == 0 or text[max(0, at - 40) : at].rstrip(" \t\r\f\v").endswith("\n")):
+            keep.append(row)
     return np.asarray(keep, dtype=np.int64)
 
 

@@ -7,14 +7,13 @@ import re
 
 import pandas as pd
 
-from analysis._columns import as_docs
+from analysis._columns import TURN_LABEL, as_docs
 from analysis.quotes._segments import paragraphs
 
 __all__ = ["TURN_COLUMNS", "turn_table"]
 
 TURN_COLUMNS = ["doc_id", "turn_id", "start", "end", "role", "speaker"]
 ROLES = ("opening", "press", "spokesperson", "narrator")
-PREFIX = re.compile(r"(?P<who>Q|A)\s*[:：]")
 _TITLE_SPEAKER = re.compile(
     r"\b(?:Spokesperson|Spokesman|Spokeswoman|Minister|President)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})")
 
@@ -91,7 +90,7 @@ def _doc_turns(text: str, speaker: str | None, title: str | None) -> list[tuple]
     paras = paragraphs(text)
     if not paras:
         return []
-    starts = [i for i, (start, _) in enumerate(paras) if PREFIX.match(text, start)]
+    starts = [i for i, (start, _) in enumerate(paras) if TURN_LABEL.match(text, start)]
     if not starts:
         return [(paras[0][0], paras[-1][1], "narrator", speaker)]
     if speaker is None:

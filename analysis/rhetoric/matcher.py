@@ -12,7 +12,7 @@ import pandas as pd
 from analysis import _columns
 from analysis.errors import ParameterError
 from analysis.rhetoric._automaton import VocabMasks, build_trie, run_trie, variants
-from analysis.rhetoric._scope import dropped_by_negation
+from analysis.rhetoric._scope import dropped_by_negation, word_mask
 from analysis.rhetoric.attribution import attribute_speakers
 from analysis.rhetoric.lexicon import Lexicon, load_lexicon
 
@@ -315,17 +315,16 @@ def _intensity(grade, first, cat, last, weight, run, categories) -> np.ndarray:
     return out
 
 
-def _negators() -> tuple[set[str], tuple[str, ...]]:
+@functools.lru_cache(maxsize=1)
+def _negators() -> tuple[str, ...]:
+    """The negators of ``negators.txt``: words, and ``*n't``-style endings."""
     text = (resources.files("analysis") / "lexicons" / "negators.txt").read_text(encoding="utf-8")
-    words = [line.split("#", 1)[0].strip() for line in text.splitlines()]
-    words = [w for w in words if w]
-    return {w for w in words if not w.startswith("*")}, tuple(w[1:] for w in words if w.startswith("*"))
+    return tuple(word for line in text.splitlines() if (word := line.split("#", 1)[0].strip()))
 
 
 def _negator_mask(masks: VocabMasks) -> np.ndarray:
     """Bool per vocabulary code (plus False for code -1): the norm is a negator."""
-    exact, suffixes = _negators()
-    return np.asarray([w in exact or w.endswith(suffixes) for w in masks.vocab] + [False], dtype=bool)
+    return word_mask(_negators(), masks)
 
 
 def _negated(first, codes, run, is_neg: np.ndarray) -> np.ndarray:

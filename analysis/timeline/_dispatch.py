@@ -28,7 +28,8 @@ from __future__ import annotations
 import re
 
 from analysis.timeline._grammar import _PATTERNS, PREFIXES, TRIGGERS, _compile
-from analysis.timeline._relaxed import CANONICAL
+from analysis.timeline._relaxed import _PATTERN_OF
+from analysis.timeline._relaxed import CANONICAL as _CANONICAL
 from analysis.timeline._relaxed import relaxed as _relaxed
 
 _ANY = None  # stands for "any character" in a first-character set
@@ -118,9 +119,6 @@ _NUMBER_AT = re.compile(r"[0-9][a-z0-9]*")
 _WIDE = 4  # a word leaving this many patterns or more (and any number) is read with what follows it
 _TAIL = 3  # ... the next this many characters
 _NUMBER_WIDE = 2  # (a number is narrowed further: the number forms are few)
-# what follows a word, made canonical for the key: digits as 0, ASCII whitespace as a space (the relaxed patterns
-# read any digit where the grammar reads one, any space where it reads one: see analysis.timeline._relaxed)
-_CANONICAL = CANONICAL
 _BY_WORD: dict[str, list] = {}  # a word -> its choice (see _CHOICES)
 _BY_KEY: dict[str, list] = {}  # a word (or number) and what follows it -> its choice
 _BY_KEY_MAX = 100_000
@@ -133,7 +131,6 @@ _WORD_SEEN = 8
 _SINGLE: dict[str, re.Pattern] = {}
 _SEEN: dict[str, int] = {}  # how often a word without patterns of its own was seen
 _BY_WORD_MAX = 20_000
-_PATTERN_OF = dict(_PATTERNS)
 # the kinds that can begin with some digit: those a number chooses among
 _DIGIT_KINDS = tuple(kind for kind, _ in _PATTERNS if _FIRST[kind] is None or not _FIRST[kind].isdisjoint("0123456789"))
 

@@ -88,7 +88,6 @@ def rule_ref(g, anchor, future) -> Result:
     return "DATE", n._REFS[n._words(g["rf_w"])], None
 
 
-
 # a fraction of these units, in the unit it is counted in: a quarter century is 25 years
 _FRACTION_BASE = {"century": (100, "year"), "decade": (10, "year"), "year": (1, "year"), "day": (1, "day"),
                   "hour": (1, "hour"), "minute": (1, "minute")}  # fmt: skip
