@@ -30,7 +30,12 @@ except the scope are data, in ``analysis/lexicons/negation_scope.txt``:
   the negator and the cue, or by the cue itself (``will never be
   intimidated by such bullying``): the speaker suffers the act: no scope;
 - ``question``: a sentence ending in ``?``; a negative question asserts
-  ("Doesn't this constitute interference?"): no scope.
+  ("Doesn't this constitute interference?"): no scope;
+- ``subject_after``: the negative determiner ``no`` right before the cue
+  and one of these (an auxiliary or modal) right after it make the cue the
+  subject of its clause ("no intimidation will work on us", "make sure
+  that no wrong signal is sent"): the clause presupposes the other side's
+  act and denies only its effect: no scope.
 
 Every check is vectorised over the candidate matches (a loop over at most
 :data:`SCOPE_WINDOW` offsets), never over tokens.
@@ -49,7 +54,7 @@ from analysis.rhetoric._automaton import VocabMasks
 SCOPE_WINDOW = 8  # tokens before a cue searched for the negator of its clause
 SECTIONS = (
     "boundary", "not_negation", "object_negator", "demand", "demand_after", "tolerate", "reverse", "passive",
-    "question",
+    "question", "subject_after",
 )  # fmt: skip
 
 
@@ -95,8 +100,8 @@ def word_mask(words, masks: VocabMasks) -> np.ndarray:
     return out
 
 
-def dropped_by_negation(entries, entry, first, codes, run, link, is_neg, masks: VocabMasks) -> np.ndarray:
-    """Bool per match (cue row ``entry``, first token row ``first``): drop it.
+def dropped_by_negation(entries, entry, first, last, codes, run, link, is_neg, masks: VocabMasks) -> np.ndarray:
+    """Bool per match (cue row ``entry``, first and last token rows ``first``, ``last``): drop it.
 
     True where the cue says ``if_negated=drop`` and the match stands in a
     negated clause scope (:func:`negated_scope`). ``link[i]`` says token
@@ -111,18 +116,19 @@ def dropped_by_negation(entries, entry, first, codes, run, link, is_neg, masks: 
         return out
     sent_end = np.append(np.flatnonzero(~link), len(codes) - 1)  # last row of every sentence
     last_row = sent_end[np.searchsorted(sent_end, first[rows])]
-    out[rows] = negated_scope(first[rows], codes, run, last_row, is_neg, masks)
+    out[rows] = negated_scope(first[rows], codes, run, last_row, is_neg, masks, last=last[rows])
     return out
 
 
 def negated_scope(first: np.ndarray, codes: np.ndarray, run, last_row: np.ndarray, is_neg: np.ndarray,
-                  masks: VocabMasks) -> np.ndarray:
+                  masks: VocabMasks, *, last: np.ndarray | None = None) -> np.ndarray:
     """Bool per match (first token row ``first``): it stands in the scope of a negated predicate of its clause.
 
     ``codes`` are the norm codes per token row (-1: none), ``run[rows]`` a key
     equal for rows of one sentence, ``last_row`` the row of the last token
     of each match's sentence, ``is_neg`` the negator mask over
-    the vocabulary (plus False for -1).
+    the vocabulary (plus False for -1), ``last`` the last token row of each
+    match (without it, the ``subject_after`` exception is not applied).
     """
     words = scope_words()
     cache = _Masks(masks)
@@ -183,6 +189,9 @@ def negated_scope(first: np.ndarray, codes: np.ndarray, run, last_row: np.ndarra
         # a passive at or before the cue: "never be intimidated (by such bullying)"
         keep &= ~(mid_ok & is_passive[mid_code] & is_participle[codes[np.minimum(mid + 1, f)]])
     keep &= ~is_question[codes[last_row[idx]]]
+    if last is not None:  # "no intimidation will work on us": the cue is the clause's subject
+        after_code, after_ok = code_at(last[idx] + 1, same(last[idx] + 1))
+        keep &= ~((r == f - 1) & cache[("pair", "no")][codes[r]] & after_ok & cache["subject_after"][after_code])
     out = np.zeros(len(first), dtype=bool)
     out[idx] = keep
     return out

@@ -160,7 +160,7 @@ def marker_table(
     entries = lex.entries
     keep = _context_ok(entries, entry, first, last, codes, run, masks)
     is_neg = _negator_mask(masks)
-    keep &= ~dropped_by_negation(entries, entry, first, codes, run, link, is_neg, masks)
+    keep &= ~dropped_by_negation(entries, entry, first, last, codes, run, link, is_neg, masks)
     first, last, entry = first[keep], last[keep], entry[keep]
     categories = lex.categories
     cat_of = pd.Categorical(entries["category"], categories=categories).codes.astype(np.int64)[entry]

@@ -40,6 +40,11 @@ CASES = [
     ("They have not ceased to bully their neighbours.", "accusation", ["bully"]),  # ceasing negated: the act goes on
     ("Nauru is making a fuss out of nothing by accusing China of bullying.", "accusation", ["bullying"]),
     ("He is not irresponsible.", "labelling", ["irresponsible"]),  # labelling cues keep by default
+    # "no" + cue + auxiliary: the cue is the clause's subject, its act presupposed
+    ("No intimidation will work on us.", "accusation", ["intimidation"]),
+    ("Make sure that no wrong signal is sent to the separatists.", "accusation", ["wrong signal"]),
+    ("China pursues no interference in African countries' internal affairs.", "accusation", []),
+    ("There has been no interference.", "accusation", []),
 ]
 
 
