@@ -349,6 +349,21 @@ FUNCTION_CASES = [
     ("China will join hands with Africa.", "cooperation", ["join hands"]),
     ("The project has brought tangible benefits to local people.", "cooperation", ["brought tangible benefits"]),
     ("It is hard to say.", "hedge", ["hard to say"]),
+    # session 6: senses another genre (State of the Union addresses) showed
+    ("Such claims are outright lies.", "denial", ["lies"]),
+    ("We know the trials that lie ahead.", "denial", []),  # the verb of place
+    ("The great task that lies before us is clear.", "denial", []),
+    ("China expresses strong dissatisfaction.", "booster", ["strong"]),
+    ("It sends a strong signal to the separatists.", "booster", ["strong"]),
+    ("A strong economy needs a strong defense.", "booster", []),  # strength of a thing, no force of a stance
+    ("America must be strong.", "booster", []),
+    ("We demand that the US stop this.", "appeal", ["demand"]),
+    ("Prices follow supply and demand.", "appeal", []),  # the economic noun
+    ("Domestic demand grew.", "appeal", []),
+    ("They apply the rules in a selective way.", "counter_accusation", ["selective"]),
+    ("They selectively ignore their own record.", "counter_accusation", ["selectively"]),
+    ("The Selective Service System must be revitalized.", "counter_accusation", []),
+    ("Congress applied to itself the laws it applies to everyone else.", "counter_accusation", []),
 ]
 
 
