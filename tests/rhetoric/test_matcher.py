@@ -364,6 +364,8 @@ FUNCTION_CASES = [
     ("They selectively ignore their own record.", "counter_accusation", ["selectively"]),
     ("The Selective Service System must be revitalized.", "counter_accusation", []),
     ("Congress applied to itself the laws it applies to everyone else.", "counter_accusation", []),
+    ("China has made important contributions to world peace.", "cooperation", ["contributions"]),
+    ("Members agreed on their annual budget contributions.", "cooperation", []),  # a payment
 ]
 
 
