@@ -51,15 +51,20 @@ _QUANTITY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # unit and deictic words that, capitalised inside a sentence, belong to a name ("This Week", "USA Today")
-_NAME_WORD = re.compile(r"(?:Week|Month|Year|Quarter|Today|Tonight|Tomorrow|Yesterday)(?:'s)?")
+# (and the papers: "China Daily", "People's Daily", "The Daily Nation")
+_NAME_WORD = re.compile(r"(?:Week|Month|Year|Quarter|Today|Tonight|Tomorrow|Yesterday|Daily|Weekly|Monthly)(?:'s)?")
 _WORD_BEFORE = re.compile(r"[A-Za-z0-9][^\S\n]+\Z")  # a word right before, on the same line, no punctuation between
 # what follows "a quarter" that is a fraction of a whole or a number: "of the market", "of a million dollars",
-# "a quarter million felons", "a quarter--of their income"
+# "a quarter million felons", "a quarter--of their income", "a quarter--a quarter--of their income" (repeated, or
+# a dash run, before "of")
 _NUMBER_WORDS = r"(?:hundred|thousand|million|billion|trillion|percent|per\s+cent)"
+_DASH = r"\s*(?:-{2,}|[\u2013\u2014])?\s*"
 _OF_WHOLE = re.compile(
-    rf"\s+{_NUMBER_WORDS}\b|\s*(?:--|\u2014)?\s*of\s+(?:(?:the|its|their|his|her|our|your|my|all|total)\b|an?\s+{_NUMBER_WORDS}\b)",
+    rf"\s+{_NUMBER_WORDS}\b|(?:{_DASH}(?:an?|one)\s+quarter)*{_DASH}"
+    rf"of\s+(?:(?:the|its|their|his|her|our|your|my|all|total)\b|an?\s+{_NUMBER_WORDS}\b)",
     re.IGNORECASE,
 )
+_HYPHENATED_FRACTION = re.compile(r"one-quarter|(?:two|three)-quarters", re.IGNORECASE)
 _RATE_WORDS = {"annually", "yearly", "monthly", "weekly", "hourly"}
 _OPENING = re.compile(r"\W*(?:(?:on|in|by|at|from|until|since|and|but|then)\s+)?", re.IGNORECASE)
 _CLAUSE_END = re.compile(
@@ -175,7 +180,9 @@ def scan(
     if lower is None:
         lower = lower_same_length(text)
     for start, end, kind, groups in find_timexes(text, lower=lower, triggers=triggers):
-        if _is_rate(text, start, kind, groups) or _is_fraction(text, end, kind, groups) or _is_name(text, start, end):
+        if _is_rate(text, start, kind, groups) or _is_fraction(text, start, end, kind, groups):
+            continue
+        if _is_name(text, start, end) or (kind == "clock" and len(groups) == 1 and _is_modifier(text, start, end, groups)):
             continue
         future = False
         if kind in NEEDS_TENSE and not _has_year(kind, groups):  # (the year named: the tense changes nothing)
@@ -261,11 +268,30 @@ def _is_name(text: str, start: int, end: int) -> bool:
     return _WORD_BEFORE.search(text, max(0, start - 40), start) is not None  # "VOA Today"
 
 
-def _is_fraction(text: str, end: int, kind: str, groups: dict) -> bool:
-    """Whether a duration is a fraction of a whole ("more than a quarter of the market"), not three months."""
-    if kind != "dur" or groups.get("du_u", "").lower() != "quarter" or "du_half" in groups:
+# a bare "midnight" or "noon" after an article, or before a plural noun, qualifies a noun: "the midnight knock",
+# "midnight raids"
+_MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
+_PLURAL_AFTER = re.compile(r"\s+(?!(?:was|has|does|is|this|its|his|thus|as|us|plus|less|unless)\b)[a-z]+s\b")
+
+
+def _is_modifier(text: str, start: int, end: int, groups: dict) -> bool:
+    """Whether a bare "midnight" or "noon" qualifies a noun ("the midnight knock", "midnight raids") and names
+    no time of a day."""
+    if groups["ck_t"].lower() not in ("midnight", "noon"):
         return False
-    return groups.get("du_n", "").lower() in ("a", "an", "one") and _OF_WHOLE.match(text, end) is not None
+    before = _MODIFIER_BEFORE.search(text, max(0, start - 20), start)
+    return before is not None or _PLURAL_AFTER.match(text, end) is not None
+
+
+def _is_fraction(text: str, start: int, end: int, kind: str, groups: dict) -> bool:
+    """Whether a duration is a fraction of a whole ("more than a quarter of the market"), not three months."""
+    if kind != "dur" or not groups.get("du_u", "").lower().startswith("quarter") or "du_half" in groups:
+        return False
+    if _HYPHENATED_FRACTION.fullmatch(text, start, end):
+        return True  # "one-quarter", "three-quarters", hyphenated: a fraction of a whole
+    if groups["du_n"].lower() not in ("a", "an", "one") or groups["du_u"].lower() != "quarter":
+        return False
+    return _OF_WHOLE.match(text, end) is not None
 
 
 def _is_rate(text: str, start: int, kind: str, groups: dict) -> bool:

@@ -61,8 +61,9 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?:1[0-9]\d\d|20\d\d)(?![\d%])"
 _NUMWORD = _alt(w for w in NUMBERS if w not in ("a", "an", "half"))
 # a count: 3, 2.5, 2 1/2, 12,500 (a thousands separator before groups of exactly three digits, and not
-# inside a number: "000" of "2,000" is no count), three, twenty-four, two and a half, a
-_NUM = rf"(?:(?<!\d,)(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+)(?:\.\d+)?(?:\s+1/2)?|{_NUMWORD}(?:[\s-]+(?:and\s+)?{_NUMWORD})*(?:\s+and\s+a\s+half)?|an?)"
+# inside a number: "000" of "2,000" is no count, nor "0000" of "1,0000"; "4" of "3,4" is, as of "3-4"),
+# three, twenty-four, two and a half, a
+_NUM = rf"(?:(?!(?<=\d,)\d{{3}})(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+)(?:\.\d+)?(?:\s+1/2)?|{_NUMWORD}(?:[\s-]+(?:and\s+)?{_NUMWORD})*(?:\s+and\s+a\s+half)?|an?)"
 _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|century|centuries)"
 _UNIT1 = r"(?:second|minute|hour|day|week|weekend|fortnight|month|quarter|year|decade|century)"
 _VAGUE = r"(?:several|many|some|a\s+few|few|a\s+couple\s+of|couple\s+of|a\s+number\s+of|numerous|countless)"
@@ -72,6 +73,12 @@ _EDGE = r"(?P<{0}>early|late|mid|the\s+(?:end|beginning|start|middle|close)\s+of
 _ZONE = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
 _CLOCK = r"(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2}|noon|midnight)"
 _REL = r"(?:this|last|next|past|coming|previous|current|following)"
+_ONE_TO_TEN = "one|two|three|four|five|six|seven|eight|nine|ten"
+# what makes "two thousand [and one]" a count of things, not a year: a plural noun after it ("was", "its": no nouns)
+_COUNTED = (
+    rf"(?:\s+and\s+(?:{_ONE_TO_TEN}))?\s+(?:(?:more|other|new|additional|extra)\s+)?"
+    r"(?:people|men|women|children|(?!(?:was|has|does|is|this|its|his|thus|as|us|plus|less|unless)\b)[a-z]+s)\b"
+)
 _NOT_SIGNAL = r"\s+(?:than|that|the|a|an|his|her|their|its)\b"  # "a year earlier than ...", "days before the vote"
 
 _PATTERNS = [
@@ -90,11 +97,12 @@ _PATTERNS = [
     # the year-ago third quarter | last year's quarter | this year's first half
     ("yquarter", r"(?:the\s+)?(?:(?P<yq_ya>year[\s-](?:ago|earlier))|(?P<yq_rel>last|this|next)\s+year's)\s+(?:fiscal\s+)?(?:(?P<yq_o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-])?(?P<yq_u>quarter|half)(?!s)"),
     # a quarter of a century, a quarter-century, half a century, a half century, half an hour, three quarters of
-    # an hour [ago]: a fraction of a unit, one duration (before "ago" and "dur", which would read "a quarter", "a century")
-    ("fracunit", r"(?:(?P<fu_mt>more\s+than|less\s+than|at\s+least)\s+)?(?:(?P<fu_q>(?:a|one)[\s-]+quarter|three[\s-]+quarters)(?:\s+of\s+an?\s+|[\s-]+)|(?P<fu_h>half)\s+an?\s+|an?\s+(?P<fu_h2>half)[\s-]+)(?P<fu_u>century|decade|year|day|hour|minute)(?!-)(?:\s+(?P<fu_dir>ago))?"),
-    # N units ago / earlier / from now; "three days later", "30 days before": the duration (the word after is a
-    # TimeML signal, outside the span, and the point it counts from is an event, not the dateline)
-    ("ago", rf"(?:(?P<ag_mt>more\s+than|less\s+than|at\s+least)\s+)?(?P<ag_n>{_NUM}|{_VAGUE})[\s-]+(?P<ag_u>{_UNIT})(?:\s+(?P<ag_dir>ago|from\s+now|hence|earlier(?!{_NOT_SIGNAL}))|(?=\s+(?P<ag_sig>later|before)\b(?!{_NOT_SIGNAL})))"),
+    # an hour, a third of a century [ago]: a fraction of a unit, one duration (before "ago" and "dur", which would
+    # read "a quarter", "a century")
+    ("fracunit", r"(?:(?P<fu_mt>more\s+than|less\s+than|at\s+least)\s+)?(?:(?P<fu_q>(?:a|one)[\s-]+quarter|three[\s-]+quarters)(?:\s+of\s+an?\s+|[\s-]+)|(?P<fu_t>(?:a|one)[\s-]+third|two[\s-]+thirds)\s+of\s+an?\s+|(?P<fu_h>half)\s+an?\s+|an?\s+(?P<fu_h2>half)[\s-]+)(?P<fu_u>century|decade|year|day|hour|minute)(?!-)(?:\s+(?P<fu_dir>ago))?"),
+    # N units [and a half] ago / earlier / from now; "three days later", "30 days before": the duration (the word
+    # after is a TimeML signal, outside the span, and the point it counts from is an event, not the dateline)
+    ("ago", rf"(?:(?P<ag_mt>more\s+than|less\s+than|at\s+least)\s+)?(?P<ag_n>{_NUM}|{_VAGUE})[\s-]+(?P<ag_u>{_UNIT})(?P<ag_half>\s+and\s+a\s+half)?(?:\s+(?P<ag_dir>ago|from\s+now|hence|earlier(?!{_NOT_SIGNAL}))|(?=\s+(?P<ag_sig>later|before)\b(?!{_NOT_SIGNAL})))"),
     # year-earlier, year-ago (adjectival: a year before the DCT's period)
     ("yago", r"(?P<ya_u>year|month|week|day)[\s-](?P<ya_dir>earlier|ago)(?=\s+[a-z])"),
     # earlier this month | late last year | this week | next Thursday
@@ -109,8 +117,8 @@ _PATTERNS = [
     ("theperiod", r"the\s+(?:comparable\s+)?(?P<pe_rel>latest|year-ago|year-earlier)\s+period(?!s)"),
     # the quarter, the latest quarter, the 1988 quarter (that year's quarter of the one just reported)
     ("thequarter", rf"the\s+(?:(?P<tq_rel>latest\s+|current\s+|year-ago\s+|year-earlier\s+)|(?P<tq_y>{_YEAR})\s+)?(?P<tq_u>quarter)(?!s)"),
-    # nineteen ninety-six | the year two thousand
-    ("spoken", rf"(?:the\s+year\s+)?(?:nineteen[\s-]+(?P<sy_d>{_alt(w for w in NUMBERS if w.endswith('ty'))})(?:[\s-]+(?P<sy_u>one|two|three|four|five|six|seven|eight|nine))?|(?P<sy_k>two\s+thousand)(?:\s+and\s+(?P<sy_ku>one|two|three|four|five|six|seven|eight|nine|ten))?)"),
+    # nineteen ninety-six | the year two thousand (not "two thousand delegates", "two thousand and one days": counts)
+    ("spoken", rf"(?:the\s+year\s+)?(?:nineteen[\s-]+(?P<sy_d>{_alt(w for w in NUMBERS if w.endswith('ty'))})(?:[\s-]+(?P<sy_u>one|two|three|four|five|six|seven|eight|nine))?|(?P<sy_k>two\s+thousand(?!{_COUNTED}))(?:\s+and\s+(?P<sy_ku>{_ONE_TO_TEN}))?)"),
     # the 1990s | the early 1980s | the '90s | the nineties | mid-1990s | the last half of the '80s
     ("decade", rf"(?:the\s+)?(?:{_EDGE.format('dc_edge')}[\s-]+(?:the\s+)?)?(?:(?P<dc_y>1\d\d0|20\d0)'?s|'(?P<dc_2>\d0)s|(?:nineteen[\s-]+)?(?P<dc_w>{_alt(DECADE_WORDS)}))\b"),
     ("century", rf"(?:the\s+)?(?:{_EDGE.format('ce_edge')}[\s-]+)?(?P<ce_o>{_alt(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))\s+century"),
@@ -193,7 +201,7 @@ PREFIXES = frozenset(
     "recent final first second third fourth 1st 2nd 3rd 4th more less fewer than at least of end beginning start "
     "middle close half couple number few several many some every each per other once twice times fiscal fy "
     "calendar full whole day before after in right these nineteen and near short immediate comparable additional that "
-    "extra further opening closing"
+    "extra further opening closing thirds"
     .split()
     + [w for w in NUMBERS] + list(WEEKDAYS)
 )  # fmt: skip

@@ -53,8 +53,8 @@ def _clock(text: str) -> str | None:
     t = text.lower().replace(" ", "")
     if t == "noon":
         return "12:00"
-    if t == "midnight":
-        return "00:00"
+    if t == "midnight":  # the end of the day named, as TimeML writes it (TimeBank: "midnight Friday" T24)
+        return "24:00"
     pm, am = "p" in t, "a" in t
     digits = t.rstrip("apm.")
     hour, _, minute = digits.partition(":")
@@ -127,11 +127,13 @@ def rule_month(g, anchor, future) -> Result:
 
 
 def rule_ago(g, anchor, future) -> Result:
+    count = n.number(g["ag_n"])
+    if count is not None and "ag_half" in g:
+        count += 0.5  # "a year and a half ago"
     if "ag_sig" in g:  # "three days later": a duration counted from an event
-        return "DURATION", n.duration(n.number(g["ag_n"]), g["ag_u"]), n._MODS.get(n._words(g.get("ag_mt")))
+        return "DURATION", n.duration(count, g["ag_u"]), n._MODS.get(n._words(g.get("ag_mt")))
     direction = n._words(g["ag_dir"])
     sign = 1 if direction in ("later", "from now", "hence") else -1
-    count = n.number(g["ag_n"])
     mod = n._MODS.get(n._words(g.get("ag_mt")))
     if count is None:
         return "DATE", ("FUTURE_REF" if sign > 0 else "PAST_REF"), mod

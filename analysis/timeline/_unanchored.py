@@ -7,6 +7,8 @@ future tense -> ``(type, value, mod)``, or None to drop the match.
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from analysis.timeline import normalise as n
 
 Result = tuple[str, str, str | None] | None
@@ -94,8 +96,12 @@ _FRACTION_BASE = {"century": (100, "year"), "decade": (10, "year"), "year": (1, 
 
 
 def rule_fracunit(g, anchor, future) -> Result:
-    """A quarter of a century (P25Y), half a century (P50Y), half an hour (PT30M); "... ago": the date then."""
-    fraction = 0.5 if ("fu_h" in g or "fu_h2" in g) else 0.75 if n._words(g["fu_q"]).startswith("three") else 0.25
+    """A quarter of a century (P25Y), half a century (P50Y), half an hour (PT30M), a third of a century (P33Y4M);
+    "... ago": the date then."""
+    if "fu_t" in g:  # a third, two thirds: exact (a third of a century is P33Y4M, 400 months)
+        fraction = Fraction(2 if n._words(g["fu_t"]).startswith("two") else 1, 3)
+    else:
+        fraction = 0.5 if ("fu_h" in g or "fu_h2" in g) else 0.75 if n._words(g["fu_q"]).startswith("three") else 0.25
     scale, unit = _FRACTION_BASE[g["fu_u"].lower()]
     amount = fraction * scale
     mod = n._MODS.get(n._words(g.get("fu_mt")))

@@ -73,6 +73,7 @@ def value_period(value: object) -> Period | None:
     ----------
     value : str
         A TIMEX3 ``value``: ``2018-07-19``, ``2018-07-19T15:30``, ``2018-07-19TMO``,
+        ``2018-07-19T24:00`` (midnight, the end of that day: 2018-07-20 00:00),
         ``2018-W28``, ``2018-W28-WE``, ``2018-07``, ``2018-Q3``, ``2018-H1``,
         ``2018-SU`` (seasons: SP Mar-May, SU Jun-Aug, FA/AU Sep-Nov, WI Dec to
         Feb of the next year), ``2018``, ``199`` (the 1990s), ``19`` (1900-1999).
@@ -111,6 +112,9 @@ def value_period(value: object) -> Period | None:
         if g["day"] is not None:
             day = pd.Timestamp(year=year, month=int(g["month"]), day=int(g["day"]))
             time = g["time"]
+            if time and time[:2] == "24":  # midnight, the end of the day named: the next day's first instant
+                clock = day + pd.Timedelta(days=1)
+                return Period(clock, clock, "time")
             if time and time[0].isdigit():
                 clock = pd.Timestamp(f"{day.date()}T{time}")
                 return Period(clock, clock, "time")

@@ -109,13 +109,18 @@ def unit_of(word: str) -> str:
     return word[:-1] if word.endswith("s") and word[:-1] in _UNIT_CODE else word
 
 
+# a fraction of a decade or a century is written in years, as TimeBank writes decades ("two decades" P20Y)
+_IN_YEARS = {"DE": 10, "CE": 100}
 # a fraction of a unit is written in the next smaller one: (time part, code) -> (factor, smaller code, its time part)
 _SPLIT = {("", "Y"): (12, "M", ""), ("T", "H"): (60, "M", "T"), ("T", "M"): (60, "S", "T"), ("", "D"): (24, "H", "T")}
 
 
 def duration(n: float | None, unit: str) -> str:
-    """``P3D``, ``PT5H``, ``P9M`` (3 quarters), ``P2Y6M`` (2 1/2 years), ``PT1M30S``, ``PXY`` when ``n`` is None."""
+    """``P3D``, ``PT5H``, ``P9M`` (3 quarters), ``P2Y6M`` (2 1/2 years), ``PT1M30S``, ``P15Y`` (1 1/2 decades),
+    ``PXY`` when ``n`` is None."""
     time, code, scale = _UNIT_CODE[unit_of(unit)]
+    if n is not None and code in _IN_YEARS and not float(n).is_integer():
+        time, code, scale = "", "Y", _IN_YEARS[code]  # a decade and a half: P15Y (DE and CE take no fraction)
     split = _SPLIT.get((time, code))
     if n is not None and split and not float(n * scale).is_integer() and float(n * scale * split[0]).is_integer():
         # 2 1/2 years: P2Y6M, an hour and a half: PT1H30M, as TimeML writes them
@@ -253,12 +258,22 @@ def placeholder(unit: str) -> str:
             "quarter": "XXXX-QX", "year": "XXXX", "decade": "XXX", "century": "XX"}.get(unit, UNKNOWN)  # fmt: skip
 
 
+# a fractional count is counted in a smaller unit: (factor, that unit)
+_FINER = {"century": (100, "year"), "decade": (10, "year"), "year": (12, "month"), "quarter": (3, "month"),
+          "month": (365.25 / 12, "day"), "week": (7, "day"), "fortnight": (14, "day")}  # fmt: skip
+
+
 def ago_value(anchor: dt.date, n: float, unit: str, sign: int) -> str | None:
-    """``n`` units before (sign -1) or after (+1) ``anchor``, at the unit's granularity."""
+    """``n`` units before (sign -1) or after (+1) ``anchor``, at the unit's granularity; a fractional count in
+    a smaller unit ("two and a half years ago": 30 months, a month; "a decade and a half ago": 15 years)."""
     unit = unit_of(unit)
-    if not float(n).is_integer():
-        return None
-    k = int(n) * sign
+    while not float(n).is_integer() and unit in _FINER:  # two and a half years ago: 30 months ago
+        factor, finer = _FINER[unit]
+        if finer == "day":  # a month and a half ago: the month (or week) of the day about 46 days back
+            day = add_days(anchor, sign * int(n * factor + 0.5))
+            return day and relative_value(day, unit, 0)
+        n, unit = round(n * factor, 6), finer
+    k = int(n + 0.5) * sign  # (a day and a half ago: two days back)
     if unit in ("second", "minute", "hour"):
         return day_value(anchor)
     if unit == "year" and abs(k) == 1:  # "a year ago": the same month a year back

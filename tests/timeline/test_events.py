@@ -67,6 +67,7 @@ def test_undated_and_unplaceable_values_are_left_out():
 @pytest.mark.parametrize(("value", "start", "end", "granularity"), [
     ("2018-07-19", "2018-07-19", "2018-07-19", "day"),
     ("2018-07-19T15:30", "2018-07-19 15:30", "2018-07-19 15:30", "time"),
+    ("2018-07-20T24:00", "2018-07-21 00:00", "2018-07-21 00:00", "time"),  # midnight: the end of the day named
     ("2018-07-19TNI", "2018-07-19", "2018-07-19", "time"),
     ("2018-W28", "2018-07-09", "2018-07-15", "week"),
     ("2019-W01", "2018-12-31", "2019-01-06", "week"),

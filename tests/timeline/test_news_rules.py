@@ -56,6 +56,11 @@ def _rows(text: str, date: str | None = "1989-10-30") -> list[tuple[str, str, st
         ('Baker said on ABC News\' "This Week" that talks went on.', "1990-08-13", []),
         ("This is VOA Today.", "1998-03-31", []),
         ("Today, the talks resume.", "1998-03-31", [("Today", "DATE", "1998-03-31")]),
+        # ... and a newspaper's name ("China Daily", "People's Daily", "The Daily Nation")
+        ("Q: China Daily published an article.", "2018-07-20", []),
+        ("He spoke to People's Daily and Xinhua.", "2018-07-20", []),
+        ("Q: The Daily Nation of Kenya reported it.", "2018-07-20", []),
+        ("Daily, the ministry publishes a list.", "2018-07-20", [("Daily", "SET", "P1D")]),
     ],
 )  # fmt: skip
 def test_news_rules(text, date, expected):
@@ -109,3 +114,71 @@ def test_counts_with_thousands_separators_and_fractions_of_units(text, expected)
     docs = pd.DataFrame({"doc_id": ["d"], "date": [pd.Timestamp("2018-07-20")], "text": [text]})
     assert [(r.text, r.type, r.value, r.mod) for r in timex_table(docs).itertuples()] == expected
 
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a fraction of a decade or a century is written in years, as "half a century" (P50Y) is; TimeBank writes
+        # decades in years too ("two decades" P20Y). "a year and a half" keeps the mixed form P1Y6M, as TimeBank's
+        # "a minute and a half" PT1M30S
+        ("Our nation has been at peace for nearly a decade and a half.",
+         [("a decade and a half", "DURATION", "P15Y", None)]),
+        ("After more than a century and a half of expansion, it grew.",
+         [("more than a century and a half", "DURATION", "P150Y", "MORE_THAN")]),
+        ("As during the last 3 1/2 decades, we talk.", [("the last 3 1/2 decades", "DURATION", "P35Y", None)]),
+        ("It took two decades and a half.", [("two decades and a half", "DURATION", "P25Y", None)]),
+        ("It took a year and a half.", [("a year and a half", "DURATION", "P1Y6M", None)]),
+        ("It took a decade.", [("a decade", "DURATION", "P1DE", None)]),
+        # a fractional count before "ago": counted in the next smaller unit
+        ("War in Korea ended two and a half years ago.", [("two and a half years ago", "DATE", "2016-01", None)]),
+        ("Settlers came three and a half centuries ago.", [("three and a half centuries ago", "DATE", "1668", None)]),
+        ("It began a year and a half ago.", [("a year and a half ago", "DATE", "2017-01", None)]),
+        ("It began a month and a half ago.", [("a month and a half ago", "DATE", "2018-06", None)]),
+        ("It began a week and a half ago.", [("a week and a half ago", "DATE", "2018-W28", None)]),
+        ("It ends a decade and a half from now.", [("a decade and a half from now", "DATE", "2033", None)]),
+        # a third of a unit, as a quarter and a half of one already are
+        ("It took a third of a century.", [("a third of a century", "DURATION", "P33Y4M", None)]),
+        ("It took two-thirds of a year.", [("two-thirds of a year", "DURATION", "P8M", None)]),
+        ("Standing here a third of a century ago, he spoke.", [("a third of a century ago", "DATE", "1985-03", None)]),
+        ("A third of the budget went to defense.", []),
+        # midnight is the end of the day named (T24:00), as in TimeBank ("midnight Friday": that Friday's T24)
+        ("The contract was scheduled to expire at midnight Friday.",
+         [("midnight Friday", "TIME", "2018-07-20T24:00", None)]),
+        ("We will meet at midnight on Friday.", [("midnight on Friday", "TIME", "2018-07-27T24:00", None)]),
+        ("The deadline is midnight.", [("midnight", "TIME", "2018-07-20T24:00", None)]),
+        ("It ended at midnight yesterday.", [("midnight yesterday", "TIME", "2018-07-19T24:00", None)]),
+        ("They met at noon Friday.", [("noon Friday", "TIME", "2018-07-20T12:00", None)]),
+        # ... but a bare "midnight" or "noon" that qualifies a noun names no time of a day
+        ("No people eagerly await the midnight knock of the police.", []),
+        ("We have seen armored charges and midnight raids.", []),
+        ("We saw a midnight meeting.", []),
+        ("Talks end at noon, and then at midnight.", [("noon", "TIME", "2018-07-20T12:00", None),
+                                                     ("midnight", "TIME", "2018-07-20T24:00", None)]),
+        # "a quarter" repeated, or after a dash run, before "of": a fraction
+        ("Parents spend up to a quarter--a quarter--of their income on care.", []),
+        ("Parents spend up to a quarter -- a quarter -- of their income on care.", []),
+        ("Parents spend a quarter \u2014 of their income on care.", []),
+        ("Profits fell in a quarter--the worst one.", [("a quarter", "DURATION", "P3M", None)]),
+        # "one-quarter", "three-quarters", hyphenated: a fraction
+        ("Three-quarters would go to people and one-quarter to business.", []),
+        ("Sales rose for three quarters.", [("three quarters", "DURATION", "P9M", None)]),
+        ("Profits fell in one quarter.", [("one quarter", "DURATION", "P3M", None)]),
+        # "3,4": no thousands number (a separator needs exactly three digits after it): as "3-4 years", "3, 4 years"
+        ("It lasted 3,4 years.", [("4 years", "DURATION", "P4Y", None)]),
+        ("It lasted 3-4 years.", [("4 years", "DURATION", "P4Y", None)]),
+        ("It lasted 10,15 days.", [("15 days", "DURATION", "P15D", None)]),
+        ("It lasted 1,000 days.", [("1,000 days", "DURATION", "P1000D", None)]),
+        ("It lasted 2,0001 days.", []),
+        # "two thousand" before a plural noun is a count, not the year 2000
+        ("Some two thousand delegates came.", []),
+        ("It improved in upward of two thousand years since.", [("two thousand years", "DURATION", "P2000Y", None)]),
+        ('"Two thousand dollars a year means a lot."', []),
+        ("In the year two thousand, we will grow.", [("the year two thousand", "DATE", "2000", None)]),
+        ("By two thousand and one, the plan ends.", [("two thousand and one", "DATE", "2001", None)]),
+        ("Two thousand was a good year.", [("Two thousand", "DATE", "2000", None)]),
+    ],
+)  # fmt: skip
+def test_fractions_midnight_and_numbers_of_session_six(text, expected):
+    docs = pd.DataFrame({"doc_id": ["d"], "date": [pd.Timestamp("2018-07-20")], "text": [text]})
+    assert [(r.text, r.type, r.value, r.mod) for r in timex_table(docs).itertuples()] == expected

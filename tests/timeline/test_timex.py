@@ -105,6 +105,9 @@ _TRICKY = [
     "the year_ago", "the yearé", "30 years, 2018, the past- week", "two thousand and one days",
     "more than 2,000 years, 5,000 years ago, 1,0000 days, 12,500.5 hours, 2,018, July 19,2018 and 19, 2018 years",
     "a quarter of a century, half a century ago, a half-century, three quarters of an hour, a quarter-century-old",
+    "3,4 years, 10,15 days, 2,0001 days, some two thousand delegates, two thousand and one days, two thousand was",
+    "a decade and a half ago, two and a half years ago, a week and a half later, midnight Friday, noon",
+    "two-thirds of a year, a third of a century ago, one third of the vote, the midnight knock, a noon talk",
 ]
 
 
