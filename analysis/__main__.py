@@ -112,6 +112,13 @@ def _report(args: argparse.Namespace) -> int:
 
     if args.log_output:  # papermill logs notebook output at INFO; show it on stderr
         logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    else:
+        # Without a handler, Python prints papermill's and nbclient's errors ("Kernel
+        # died while waiting for execute reply." on Ctrl-C) to stderr beside our own
+        # one-line message, which already says what failed.
+        quiet = logging.getLogger("papermill")
+        if not any(isinstance(h, logging.NullHandler) for h in quiet.handlers):
+            quiet.addHandler(logging.NullHandler())
     parameters: dict[str, Any] = {}
     for spec in args.parameters_file:
         parameters.update(load_parameter_file(spec))

@@ -83,6 +83,9 @@ def test_an_unreachable_scheduler_fails_within_10_s_and_keeps_the_previous_repor
     previous = tmp_path / "out" / "seed"
     previous.mkdir(parents=True)
     (previous / "index.html").write_text("old report", encoding="utf-8")
+    # A report folder has a manifest; a folder without one is never replaced.
+    (previous / "manifest.json").write_text('{"report": "seed", "notebooks": []}',
+                                            encoding="utf-8")
     started = time.monotonic()
     status = main(["report", str(seed_path), "--out", str(tmp_path / "out"), "--name", "seed",
                    "--notebooks", "terms", "--scheduler", "tcp://127.0.0.1:9"])

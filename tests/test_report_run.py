@@ -92,6 +92,9 @@ def test_an_interrupted_run_leaves_the_previous_report_and_no_temp_folder(
     # (The kernel may log its own interrupted-cell traceback to the inherited stderr;
     # the runner itself prints none.)
     assert "analysis/report.py" not in stderr and "analysis/__main__.py" not in stderr
+    # Nor do papermill's logger ("Kernel died while waiting for execute reply.") and
+    # the kernel's own log ("[IPKernelApp] ERROR | KeyboardInterrupt caught in kernel.").
+    assert "Kernel died" not in stderr and "[IPKernelApp]" not in stderr
     assert _snapshot(report) == before
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["r"]
 

@@ -24,9 +24,12 @@ from analysis.report._checks import (  # noqa: F401 - re-exported: tests and too
     _NAME,
     _NOTEBOOK,
     NOTEBOOK_DIR,
+    _check_documents,
     _check_kernel,
     _check_name,
+    _check_out,
     _find_notebooks,
+    _kernel_arguments,
     _kernel_executable,
     _progress_wanted,
     _resolve_corpus,
@@ -91,7 +94,8 @@ def run_report(
         notebooks receive it as an absolute path.
     out : str or path-like, optional
         Folder that holds report folders; default ``reports/`` under the
-        current working directory. Created if missing.
+        current working directory. Created if missing; must not lie inside
+        the corpus folder.
     name : str, optional
         Name of the report folder: letters, digits, ``.``, ``-``, ``_``, no
         ``..``. By default a slug of the corpus file or folder name
@@ -149,17 +153,22 @@ def run_report(
     Raises
     ------
     CorpusError
-        If the corpus path does not exist (nothing is written).
+        If the corpus path does not exist or holds no documents (nothing is
+        written).
     ParameterError
         If the name, a notebook, a parameter (name or type), a figure or report
         format, the engine or the kernel is not accepted, or PDF is asked for
-        and no Chromium is found (nothing is written).
+        and no Chromium is found; if ``out`` is (inside) a file or inside the
+        corpus folder; or if ``<out>/<name>/`` (or ``<name>.failed/``) exists
+        and is neither empty nor a report folder with a ``manifest.json``, or
+        holds the corpus (nothing is written).
     EngineError
         If the Dask scheduler does not answer within 5 s (nothing is written).
     ReportError
-        If a notebook fails. The message names the notebook, the cell and the
-        exception; the partial run is moved to ``<out>/<name>.failed/`` and a
-        previous report of the same name is left as it was.
+        If ``out`` is not writable (nothing is written), or a notebook fails.
+        The message names the notebook, the cell and the exception; the
+        partial run is moved to ``<out>/<name>.failed/`` and a previous report
+        of the same name is left as it was.
     KeyboardInterrupt
         If interrupted (Ctrl-C, or SIGTERM in the main thread): the temporary
         folder is deleted and the previous report is left as it was.
@@ -171,8 +180,10 @@ def run_report(
     True
     """
     corpus_path = _resolve_corpus(corpus)
+    _check_documents(corpus_path)
     out_dir = Path(out if out is not None else Path.cwd() / "reports").expanduser().resolve()
     name = _check_name(name if name is not None else _slug(corpus_path))
+    _check_out(out_dir, name, corpus_path)
     figure_formats = parse_formats(figure_formats)
     report_formats = parse_report_formats(formats)
     paths = _find_notebooks(expand_notebooks(notebooks), notebook_dir)
@@ -196,15 +207,24 @@ def run_report(
     started = time.perf_counter()
     with _terminate_as_interrupt(), report_engine(plan, n_workers=n_workers) as used:
         manifest["engine"] = used  # the cluster is up (or answered): now write
-        out_dir.mkdir(parents=True, exist_ok=True)
-        shutil.rmtree(work, ignore_errors=True)
         try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            shutil.rmtree(work, ignore_errors=True)
             (work / "figures").mkdir(parents=True)
             (work / "tables").mkdir()
+        except OSError as exc:
+            shutil.rmtree(work, ignore_errors=True)
+            raise ReportError(
+                f"cannot create the report in {out_dir}: {exc.strerror or exc}; choose an out "
+                "folder you can write to (out=, --out)"
+            ) from None
+        kernel_args = _kernel_arguments(kernel_name, log_output)
+        try:
             with _progress.Overall(len(paths), enabled=show) as bar:
                 for entry in manifest["notebooks"]:
                     bar.start(entry["name"])
-                    _run_one(entry, paths[entry["name"]], work, kernel_name, log_output, show)
+                    _run_one(entry, paths[entry["name"]], work, kernel_name, log_output, show,
+                             kernel_args)
                     bar.done()
                 manifest["summary"] = _summary(work, corpus_path)
                 _manifest.finish(manifest, started, "ok")
@@ -213,9 +233,13 @@ def run_report(
                 if browser:
                     pages = ["index", *paths]
                     bar.start("pdf", total=len(pages))
+                    entries = {e["name"]: e for e in manifest["notebooks"]}
                     for page in pages:
                         print_pdf(browser, work / f"{page}.html", work / f"{page}.pdf")
+                        if page in entries:
+                            entries[page]["outputs"].append(f"{page}.pdf")
                         bar.step()
+                    _manifest.write_manifest(work, manifest)  # with the PDF pages
         except KeyboardInterrupt:
             shutil.rmtree(work, ignore_errors=True)
             raise
@@ -227,11 +251,21 @@ def run_report(
                 _manifest.write_manifest(work, manifest)
                 shutil.rmtree(failed, ignore_errors=True)
                 work.rename(failed)
-            except BaseException:
+            except KeyboardInterrupt:
                 shutil.rmtree(work, ignore_errors=True)
                 raise
+            except Exception as keep:  # noqa: BLE001 - e.g. the disk is full
+                shutil.rmtree(work, ignore_errors=True)
+                message = _failure_message(manifest, exc, None, target, reason=keep)
             raise ReportError(message) from None
-        _swap_into_place(work, target)
+        try:
+            _swap_into_place(work, target)
+        except OSError as exc:
+            shutil.rmtree(work, ignore_errors=True)
+            raise ReportError(
+                f"the report ran, but could not be moved into {target}: {exc.strerror or exc}; "
+                f"the previous report {target}{os.sep} is unchanged"
+            ) from None
     shutil.rmtree(failed, ignore_errors=True)
     return target
 

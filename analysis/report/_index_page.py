@@ -54,10 +54,10 @@ def corpus_summary(folder: Path, corpus: Path) -> dict[str, Any]:
 
 
 def _figures(folder: Path | None, notebook: str) -> list[str]:
-    """Relative paths of the notebook's figures to show inline (PNG, else SVG)."""
+    """Relative paths of the notebook's figures: PNG, else SVG (inline), else PDF (links)."""
     if folder is None:
         return []
-    for ext in ("png", "svg"):
+    for ext in ("png", "svg", "pdf"):
         found = sorted((folder / "figures").glob(f"{notebook}-*.{ext}"))
         if found:
             return [f"figures/{p.name}" for p in found]
@@ -81,13 +81,19 @@ def index_html(manifest: dict[str, Any], folder: Path | None = None) -> str:
             f"<td>{params}</td></tr>"
         )
         figures = _figures(folder, nb)
-        if figures:
+        if figures and figures[0].endswith(".pdf"):  # browsers show no PDF in <img>
+            imgs = "<ul>\n" + "\n".join(
+                f'<li><a href="{esc(quote(f))}">{esc(Path(f).stem)}</a> (PDF)</li>'
+                for f in figures
+            ) + "\n</ul>"
+        elif figures:
             imgs = "\n".join(
                 f'<figure><a href="{esc(quote(f))}"><img src="{esc(quote(f))}" '
                 f'alt="{esc(Path(f).stem)}" loading="lazy"></a>'
                 f"<figcaption>{esc(Path(f).stem)}</figcaption></figure>"
                 for f in figures
             )
+        if figures:
             sections.append(f'<h3><a href="{esc(quote(nb + ".html"))}">{esc(nb)}</a></h3>\n{imgs}')
     n_inputs = len(manifest["inputs"])
     summary = manifest.get("summary") or {}

@@ -38,14 +38,24 @@ def sha256(path: Path) -> str:
 
 
 def _inputs(corpus: Path) -> list[dict[str, Any]]:
+    """The files the notebooks read: the corpus's documents and its ``index.csv`` files.
+
+    Listed as :func:`analysis.read_corpus` lists them, so a folder's README,
+    hidden files and files of other types (``.yaml``, ``.pdf``, ...) are not
+    inputs.
+    """
+    from analysis.corpus import list_files
+
     if corpus.is_file():
         files = [(corpus.name, corpus)]
     else:
-        files = sorted(
-            (p.relative_to(corpus).as_posix(), p)
-            for p in corpus.rglob("*")
-            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(corpus).parts)
-        )
+        _, documents, _ = list_files(corpus, encoding=None, note=lambda message: None)
+        names = set(documents) | {
+            p.relative_to(corpus).as_posix() for p in corpus.rglob("*")
+            if p.name.lower() == "index.csv" and p.is_file()
+            and not any(part.startswith(".") for part in p.relative_to(corpus).parts)
+        }
+        files = [(rel, corpus / rel) for rel in sorted(names)]
     return [{"path": rel, "bytes": p.stat().st_size, "sha256": sha256(p)} for rel, p in files]
 
 
@@ -90,7 +100,7 @@ def new_manifest(name: str, corpus: Path, paths: Mapping[str, Path],
         "notebooks": [
             {"name": nb, "source": str(paths[nb]), "source_sha256": sha256(paths[nb]),
              "parameters": plan[nb], "status": "pending", "started": None, "finished": None,
-             "duration_s": None, "outputs": []}
+             "duration_s": None, "outputs": [], "figures": [], "tables": []}
             for nb in paths
         ],
     }

@@ -52,12 +52,13 @@ def _terminate_as_interrupt() -> Iterator[None]:
 
 
 def _run_one(entry: dict[str, Any], path: Path, work: Path, kernel_name: str, log: bool,
-             progress: bool) -> None:
+             progress: bool, kernel_args: list[str] | None = None) -> None:
     import nbformat
     import papermill
 
     entry["status"] = "running"
     entry["started"] = _manifest.now()
+    before = _files(work)
     clock = time.perf_counter()
     try:
         papermill.execute_notebook(
@@ -68,6 +69,7 @@ def _run_one(entry: dict[str, Any], path: Path, work: Path, kernel_name: str, lo
             cwd=str(work),
             progress_bar=_progress.cell_bar(entry["name"]) if progress else False,
             log_output=log,
+            extra_arguments=list(kernel_args or []),
         )
         executed = nbformat.read(work / f"{entry['name']}.ipynb", as_version=4)
         (work / f"{entry['name']}.html").write_text(_to_html(executed, entry["name"]),
@@ -80,6 +82,15 @@ def _run_one(entry: dict[str, Any], path: Path, work: Path, kernel_name: str, lo
         entry["duration_s"] = round(time.perf_counter() - clock, 3)
     entry["status"] = "ok"
     entry["outputs"] = [f"{entry['name']}.ipynb", f"{entry['name']}.html"]
+    written = sorted(_files(work) - before - set(entry["outputs"]))
+    entry["figures"] = [f for f in written if f.startswith("figures/")]
+    entry["tables"] = [f for f in written if f.startswith("tables/")]
+    entry["outputs"] += [f for f in written if not f.startswith(("figures/", "tables/"))]
+
+
+def _files(folder: Path) -> set[str]:
+    """Relative posix paths of the files under ``folder``."""
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
 
 
 def _swap_into_place(work: Path, target: Path) -> None:
@@ -97,8 +108,13 @@ def _swap_into_place(work: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _failure_message(manifest: dict[str, Any], exc: BaseException, failed: Path,
-                     target: Path) -> str:
+def _failure_message(manifest: dict[str, Any], exc: BaseException, failed: Path | None,
+                     target: Path, *, reason: BaseException | None = None) -> str:
+    """The one-paragraph message of a failed run.
+
+    ``failed`` is the folder the partial run was moved to, or None when it
+    could not be kept (``reason`` says why).
+    """
     from papermill.exceptions import PapermillExecutionError
 
     nb = next((e["name"] for e in manifest["notebooks"] if e["status"] == "failed"), None)
@@ -110,11 +126,16 @@ def _failure_message(manifest: dict[str, Any], exc: BaseException, failed: Path,
     else:
         what = f"failed: {type(exc).__name__}: {_shorten(str(exc).strip(), 300)}"
     kept = "is unchanged" if target.exists() else "does not exist"
+    head = f"the report {what}" if nb is None else f"notebook {nb!r} {what}"
+    if failed is None:
+        why = getattr(reason, "strerror", None) or reason
+        return (f"{head}. The partial run could not be kept ({why}); the previous report "
+                f"{target}{os.sep} {kept}.")
     if nb is None:  # every notebook ran; exporting (PDF) failed
-        return (f"the report {what}. The partial run is in {failed}{os.sep}; the previous "
+        return (f"{head}. The partial run is in {failed}{os.sep}; the previous "
                 f"report {target}{os.sep} {kept}.")
     return (
-        f"notebook {nb!r} {what}. The partial run is in {failed}{os.sep} (open {nb}.ipynb "
+        f"{head}. The partial run is in {failed}{os.sep} (open {nb}.ipynb "
         f"there to see the traceback); the previous report {target}{os.sep} {kept}."
     )
 
