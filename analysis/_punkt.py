@@ -5,7 +5,9 @@ NLTK's :class:`~nltk.tokenize.punkt.PunktSentenceTokenizer` examines every
 the word before and after it. Here the corpus is already cut into
 whitespace-delimited *chunks* (see :mod:`analysis._tokenize`), and a
 candidate boundary is the whitespace after a chunk that ends in ``[.?!]``
-plus optional closing quotes or brackets. Punkt's decision depends only on
+plus optional closing quotes or brackets. (Chinese and Japanese full stops,
+fullwidth ``！？．`` and their closing brackets end a chunk and always break:
+Punkt has nothing to say about them.) Punkt's decision depends only on
 the token before the boundary (its type, whether it is a known abbreviation,
 an ellipsis, an initial or a number) and on the first token after it (its
 orthographic context, case, and whether it is a frequent sentence starter).
@@ -29,6 +31,7 @@ from collections.abc import Iterable
 import numpy as np
 
 from analysis._punkt_vars import PunktParameters, PunktToken, word_tokenize
+from analysis._tokenize import CJK_CLOSERS, CJK_STOPS
 
 __all__ = ["ABBREVIATIONS", "SENT_STARTERS", "builtin_parameters", "train_parameters", "breaks_after"]
 
@@ -64,7 +67,11 @@ SENT_STARTERS = frozenset(
 """Built-in frequent sentence starters (lower-cased Punkt types)."""
 
 _CLOSERS = "\"')]}\u2018\u2019\u201c\u201d\xab\xbb"  # NLTK's boundary-realignment set
-_LAST_CHARS = frozenset(".?!" + _CLOSERS)
+#: Chinese and Japanese sentence ends (ideographic and fullwidth full stop,
+#: fullwidth ! and ?), with their closing quotes and brackets: always a break.
+_CJK_ENDS = CJK_STOPS + "\uff0e"
+_ALL_CLOSERS = _CLOSERS + CJK_CLOSERS
+_LAST_CHARS = frozenset(".?!" + _CJK_ENDS + _ALL_CLOSERS)
 _PUNCTUATION = frozenset(";:,.!?")  # NLTK's PunktSentenceTokenizer.PUNCTUATION
 
 # orthographic context flags, as in nltk.tokenize.punkt
@@ -156,8 +163,8 @@ def _classify(chunk: str, params: PunktParameters) -> tuple[int, bool, str | Non
     period-stripped Punkt type used for collocation look-ups (None when the
     boundary character is ``?`` or ``!``).
     """
-    rest = chunk.rstrip(_CLOSERS)
-    if not rest or rest[-1] not in ".?!":
+    rest = chunk.rstrip(_ALL_CLOSERS)
+    if not rest or (rest[-1] not in ".?!" and rest[-1] not in _CJK_ENDS):
         return _NOT_CANDIDATE, False, None
     if rest[-1] != ".":
         return _BREAK, False, None

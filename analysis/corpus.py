@@ -53,7 +53,9 @@ def read_corpus(
         A ``.txt`` / ``.md`` file (one document); a ``.csv`` / ``.tsv`` /
         ``.jsonl`` / ``.parquet`` file (one document per row); a folder, read
         recursively for all of these, in order of relative path (hidden files
-        and folders are skipped; a folder's ``README.md`` / ``README.txt`` is
+        and folders, editors' lock files ``~$*`` and broken links are skipped;
+        links to files are read, links to folders are not followed; a
+        folder's ``README.md`` / ``README.txt`` is
         its documentation, not a document, and is skipped too; an
         ``index.csv`` with a ``file`` column is metadata for the files it
         lists, not a document); or a DataFrame (one document per row). Name a
@@ -71,8 +73,10 @@ def read_corpus(
         for files and the index label for a DataFrame.
     encoding : str or None, default None
         Codec for every text and CSV/TSV/JSONL file. None detects it per file:
-        a UTF-8 BOM -> ``utf-8-sig``, a UTF-16 BOM -> ``utf-16``, then
-        ``utf-8``, then ``cp1252``, then ``latin-1`` (never fails).
+        a UTF-8 BOM -> ``utf-8-sig``, a UTF-16 BOM -> ``utf-16``, a UTF-32
+        BOM -> ``utf-32``, then ``utf-8``, then ``utf-8+cp1252`` (UTF-8 with a
+        few stray Windows-1252 bytes, each read as cp1252), then ``cp1252``,
+        then ``latin-1`` (never fails).
 
     Returns
     -------
@@ -101,7 +105,9 @@ def read_corpus(
             a DataFrame.
         ``encoding`` (object)
             Codec used (Python's name for a given ``encoding``, e.g.
-            ``iso8859-1`` for ``"latin-1"``); None for Parquet and DataFrames.
+            ``iso8859-1`` for ``"latin-1"``), or ``utf-8+cp1252`` for UTF-8
+            with stray cp1252 bytes (detected only); None for Parquet and
+            DataFrames.
         ``n_chars`` (int64)
             ``len(text)``.
         ``date_source`` (object)
@@ -148,6 +154,7 @@ def read_corpus(
     -----
     AnalysisWarning
         Binary files skipped (>1% NUL bytes in the first 8 KB, no UTF-16 BOM);
+        broken symbolic links skipped;
         empty or whitespace-only documents kept; duplicate ids renamed;
         unparseable dates left NaT; index.csv rows for files that are absent.
 
@@ -230,7 +237,7 @@ def list_files(path: Path, *, encoding: str | None, note) -> tuple[Path, list[st
     """
     sidecars: dict[str, tuple] = {}
     if path.is_dir():
-        files = _walk(path)
+        files = _walk(path, note)
         for rel in sorted((f for f in files if _is_sidecar(f)), key=lambda f: (f.count("/"), f)):
             found = read_sidecar(path / rel, rel.rpartition("/")[0], encoding=encoding, note=note)
             if found is not None:
@@ -255,7 +262,8 @@ def _read_path(path: Path, encoding, options: dict, note) -> list[pd.DataFrame]:
     root, files, sidecars = list_files(path, encoding=encoding, note=note)
     listed = set(sidecars)
     blocks, pending = [], []
-    str_cols = (options["text_col"], options["id_col"], options["date_col"])
+    # ids stay as written ("001", not 1): the named id column, else a doc_id column
+    str_cols = (options["text_col"], options["id_col"] or "doc_id", options["date_col"])
     for rel in files:
         file, doc_id = root / rel, rel.rpartition(".")[0]
         listed.discard(rel)
@@ -288,17 +296,29 @@ def _is_readme(name: str) -> bool:
     return name.lower().partition(".")[0] == "readme"
 
 
-def _walk(root: Path) -> list[str]:
-    """Relative posix paths of readable files under ``root``, sorted; hidden ones skipped."""
-    found = []
+def _walk(root: Path, note) -> list[str]:
+    """Relative posix paths of readable files under ``root``, sorted.
+
+    Hidden files and folders, folder README files and editors' lock files
+    (``~$name.txt``) are skipped, and so are symbolic links that lead nowhere
+    (with a note). Links to files are read wherever they point; links to
+    folders are not followed (a link to an ancestor would never end).
+    """
+    found, broken = [], []
     for folder, dirs, names in os.walk(root):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         rel = Path(folder).relative_to(root).as_posix()
         for name in names:
-            if name.startswith(".") or _is_readme(name):
+            if name.startswith((".", "~$")) or _is_readme(name):
                 continue
             if name.lower().endswith(TEXT_SUFFIXES + TABLE_SUFFIXES):
-                found.append(name if rel == "." else f"{rel}/{name}")
+                path = name if rel == "." else f"{rel}/{name}"
+                if os.path.exists(os.path.join(folder, name)):
+                    found.append(path)
+                else:
+                    broken.append(path)
+    if broken:
+        note(f"{len(broken)} broken symbolic links skipped: {sorted(broken)[:10]}")
     return sorted(found)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from analysis.errors import ParameterError
@@ -46,7 +47,8 @@ def length_table(
     Raises
     ------
     ParameterError
-        If ``docs`` lacks ``doc_id`` or ``text``.
+        If ``docs`` lacks ``doc_id`` or ``text``, or ``sentences`` or
+        ``tokens`` is not such a table.
 
     Examples
     --------
@@ -59,19 +61,40 @@ def length_table(
     if missing:
         have = list(getattr(docs, "columns", []))
         raise ParameterError(f"docs needs columns {missing}; it has {have} (use analysis.read_corpus)")
+    for name, table, needed in (
+        ("sentences", sentences, ["doc_id"]),
+        ("tokens", tokens, ["doc_id", "is_punct"]),
+    ):
+        if table is not None and not (
+            isinstance(table, pd.DataFrame) and all(c in table.columns for c in needed)
+        ):
+            got = list(table.columns) if isinstance(table, pd.DataFrame) else type(table).__name__
+            raise ParameterError(
+                f"{name} must be None or the table of analysis.{name[:-1]}_table(docs) "
+                f"(with columns {needed}); got {got}"
+            )
     if sentences is None or tokens is None:
         from analysis.text import sentence_table, token_table
 
         sentences = sentence_table(docs) if sentences is None else sentences
         tokens = token_table(docs, sentences=sentences) if tokens is None else tokens
 
-    ids = docs["doc_id"].astype(str)
+    keys = docs["doc_id"].tolist()
+    position = {key: k for k, key in enumerate(keys)}
 
-    def per_doc(table: pd.DataFrame) -> pd.Series:
-        counts = table["doc_id"].astype(str).value_counts()
-        return counts.reindex(ids, fill_value=0).astype("int64").to_numpy()
+    def per_doc(table: pd.DataFrame) -> np.ndarray:
+        # counted on the ids themselves: "1" and 1 are two documents, not one
+        column = table["doc_id"]
+        if isinstance(column.dtype, pd.CategoricalDtype):
+            codes, values = column.cat.codes.to_numpy(), column.cat.categories.tolist()
+        else:
+            codes, values = pd.factorize(column)
+            values = values.tolist()
+        where = np.array([position.get(value, -1) for value in values] + [-1], dtype=np.int64)
+        rows = where[codes]  # (code -1, a missing id, takes the appended -1)
+        return np.bincount(rows[rows >= 0], minlength=len(keys)).astype("int64")
 
-    out = pd.DataFrame({"doc_id": ids.to_numpy(dtype=object)})
+    out = pd.DataFrame({"doc_id": pd.array([str(key) for key in keys], dtype="str")})
     out["n_chars"] = docs["text"].fillna("").str.len().astype("int64").to_numpy()
     out["n_sentences"] = per_doc(sentences)
     out["n_tokens"] = per_doc(tokens)

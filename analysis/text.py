@@ -142,10 +142,14 @@ def sentence_table(
 ) -> pd.DataFrame:
     """Split every document into sentences, with character offsets.
 
-    A sentence never crosses a blank line (a line holding only whitespace),
-    so a transcript's title line and each ``Q:``/``A:`` paragraph stand
-    alone. Within a paragraph, Punkt decides at every ``.``, ``?`` or ``!``
-    (with any closing quotes or brackets) that is followed by whitespace.
+    A sentence never crosses a blank line (a line holding only whitespace)
+    or a paragraph separator (U+2029), so a transcript's title line and each
+    ``Q:``/``A:`` paragraph stand alone. Within a paragraph, Punkt decides at
+    every ``.``, ``?`` or ``!`` (with any closing quotes or brackets) that is
+    followed by whitespace; a fullwidth ``．``, ``！`` or ``？`` followed by
+    whitespace, and a Chinese or Japanese full stop ``。`` (or ``！``, ``？``)
+    with its closing quotes and brackets, wherever it stands, always end a
+    sentence (``中方反对。美方…`` is two).
     Sentences cover every non-whitespace character, never overlap and carry
     no leading or trailing whitespace.
 
@@ -211,13 +215,21 @@ def token_table(
 
     Every non-whitespace character belongs to exactly one token, and
     ``docs.text[start:end] == token`` always. Words keep internal hyphens,
-    apostrophes and dots (``military-civilian``, ``win-win``, ``don't``,
-    ``China's``: the possessive stays attached and the stem drops it),
+    en dashes, apostrophes and dots (``military-civilian``, ``win-win``,
+    ``win–win``, ``don't``, ``China's``, ``U.S.'s``: the possessive stays
+    attached and the stem drops it),
     numbers keep their separators (``1,000``, ``3.5``, ``2018-07-20``),
     dotted abbreviations keep their dots (``U.S.``, ``e.g.``), and e-mail
     addresses and URLs stay whole. Any other punctuation character is a
     token of its own, except runs of dots or hyphens (``...``, ``--``).
-    ``Mr.`` is ``Mr`` plus ``.``.
+    ``Mr.`` is ``Mr`` plus ``.``. A combining mark stays with the character
+    before it (``e`` + U+0301, Indic vowel signs, Arabic vowel points), and
+    zero-width joiners inside a word keep it whole; an emoji sequence (skin
+    tone, ZWJ family, flag, keycap) is one token. Chinese and Japanese are
+    written without spaces and no dictionary is at hand: each Han or Hiragana
+    character is a token (Unicode's default word boundaries, UAX #29);
+    Katakana and Hangul runs are words. Hyphenated line breaks
+    (``docu-\nment``) are left as they are: ``docu``, ``-``, ``ment``.
 
     Parameters
     ----------
@@ -251,6 +263,9 @@ def token_table(
         - ``norm`` (category of str): lower case, with curly apostrophes and
           quotes made straight (``’`` to ``'``, ``“`` to ``"``), hyphen and
           en-dash variants to ``-``, em dashes to ``--``, ``…`` to ``...``;
+          words with non-ASCII letters are composed (NFC: ``e`` + U+0301 is
+          ``é``) and their fullwidth, ligature and math-font letters made
+          plain (``Ｃｈｉｎａ`` and ``ﬁ`` to ``china`` and ``fi``);
         - ``is_stop`` (bool): ``norm`` is in the stopword set, or (unless
           ``stopwords`` is off) the token is a transcript's turn label: the
           ``Q`` or ``A`` that opens a line with ``Q:`` / ``A:`` (press

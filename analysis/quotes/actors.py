@@ -148,7 +148,8 @@ def actor_table(docs: pd.DataFrame | str, *, sentences: pd.DataFrame | None = No
     Raises
     ------
     ParameterError
-        If ``docs`` is not a docs table or a str.
+        If ``docs`` is not a docs table or a str, or ``sentences`` is not a
+        sentence table.
 
     Examples
     --------
@@ -157,6 +158,7 @@ def actor_table(docs: pd.DataFrame | str, *, sentences: pd.DataFrame | None = No
     [['Ms Lee', 'Lee', 'person'], ['the American side', 'United States', 'country'], ['Beijing', 'China', 'country']]
     """
     ids, texts = as_docs(docs)
+    check_sentences(sentences)
     machine = automaton(("country", "region", "organisation"))
     rows = []
     for doc_id, text in zip(ids, texts):
@@ -169,6 +171,24 @@ def actor_table(docs: pd.DataFrame | str, *, sentences: pd.DataFrame | None = No
             reach = end
             rows.append((doc_id, start, end, text[start:end], actor, kind))
     return _with_sentences(rows, ids, docs, sentences)
+
+
+def check_sentences(sentences: object) -> None:
+    """Raise unless ``sentences`` is None or a :func:`analysis.sentence_table`."""
+    needed = ["doc_id", "sent_id", "start", "end"]
+    if sentences is None:
+        return
+    if not isinstance(sentences, pd.DataFrame):
+        raise ParameterError(
+            f"sentences must be None or the table of analysis.sentence_table(docs), "
+            f"not {type(sentences).__name__}"
+        )
+    missing = [column for column in needed if column not in sentences.columns]
+    if missing:
+        raise ParameterError(
+            f"sentences must be the table of analysis.sentence_table(docs) (columns {needed}); "
+            f"it lacks {missing}"
+        )
 
 
 def _with_sentences(rows: list, ids: list, docs: object, sentences: pd.DataFrame | None,

@@ -11,6 +11,7 @@ from analysis._columns import as_docs
 from analysis.errors import ParameterError
 from analysis.quotes.actors import (
     _with_sentences,
+    check_sentences,
     alias_mentions,
     automaton,
     person_mentions,
@@ -69,7 +70,8 @@ def target_table(docs: pd.DataFrame | str, *, exclude_actors: tuple[str, ...] | 
     Raises
     ------
     ParameterError
-        If ``docs`` is not a docs table or a str, or ``exclude_actors`` is a str.
+        If ``docs`` is not a docs table or a str, ``exclude_actors`` is not a
+        list or tuple of str, or ``sentences`` is not a sentence table.
 
     Examples
     --------
@@ -79,8 +81,15 @@ def target_table(docs: pd.DataFrame | str, *, exclude_actors: tuple[str, ...] | 
     """
     if isinstance(exclude_actors, str):
         raise ParameterError("exclude_actors must be a list or tuple of actor names, e.g. ('China',), not a str")
+    if not isinstance(exclude_actors, (list, tuple, set, frozenset)) or not all(
+        isinstance(actor, str) for actor in exclude_actors
+    ):
+        raise ParameterError(
+            f"exclude_actors must be a list or tuple of actor names, e.g. ('China',), not {exclude_actors!r}"
+        )
     excluded = set(exclude_actors)
     ids, texts = as_docs(docs)
+    check_sentences(sentences)
     if sentences is None:
         from analysis.text import sentence_table
 

@@ -2,7 +2,8 @@
 
 Private helper for :func:`analysis.kwic_table` and :func:`analysis.dispersion_table`.
 A query string is split on whitespace into token patterns matched on
-consecutive tokens of one document. A pattern with ``*``, ``?`` or ``[...]``
+consecutive tokens of one document (a Han or Hiragana character is a token
+of its own, as in :func:`analysis.token_table`: ``中国`` is two). A pattern with ``*``, ``?`` or ``[...]``
 is a shell-style glob (``refut*``, ``*-civilian``) matched against the whole
 unit value; any other pattern must equal the unit value. For ``unit="norm"``
 patterns are lowercased and curly quotes straightened, like the norms.
@@ -16,6 +17,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from analysis._tokenize import split_ideographs
 from analysis.errors import ParameterError
 from analysis.terms._tokens import TokenArrays, normalise
 
@@ -41,7 +43,8 @@ def token_patterns(query: object, unit: str) -> list[str]:
             f"query={query!r} must be a word, a phrase, a glob such as 'refut*', "
             "a 're:' regular expression or a compiled re.Pattern"
         )
-    return [normalise(part, unit) for part in query.split()]
+    words = [part for word in query.split() for part in split_ideographs(word)]
+    return [normalise(part, unit) for part in words]
 
 
 def _pattern_mask(arrays: TokenArrays, pattern: str) -> np.ndarray:

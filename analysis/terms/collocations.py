@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analysis._tokenize import split_ideographs
 from analysis.errors import ParameterError
 from analysis.terms import measures
 from analysis.terms._ngrams import count_terms, find_terms
@@ -176,6 +177,11 @@ def collocation_table(
     if node is not None:
         if not isinstance(node, str) or len(node.split()) != 1:
             raise ParameterError(f"node={node!r} must be a single token such as 'integration'")
+        if len(split_ideographs(node.strip())) != 1:
+            raise ParameterError(
+                f"node={node!r} is {len(split_ideographs(node.strip()))} tokens: each Han or Hiragana "
+                "character is a token of its own; give one of them"
+            )
         node_code = arrays.lookup(normalise(node.strip(), unit))
     if node_code == -1:
         counts = pd.DataFrame({c: np.empty(0, np.int64) for c in COUNT_COLUMNS})
@@ -185,6 +191,8 @@ def collocation_table(
     table = score_pairs(counts, measure)
     table["w1"] = arrays.vocab[table["w1"].to_numpy()]
     table["w2"] = arrays.vocab[table["w2"].to_numpy()]
+    if not len(table):  # the dtype words have when there are some
+        table = table.astype({"w1": "str", "w2": "str"})
     key = "g2" if measure == "all" else measure
     table = table.sort_values([key, "n", "w1", "w2"], ascending=[False, False, True, True])
     table = table.reset_index(drop=True)

@@ -26,6 +26,8 @@ def _terms(terms: str | Iterable[str]) -> list[str]:
     if not terms or not all(isinstance(t, str) for t in terms):
         raise ParameterError("terms must be a term such as 'integration' or a list of terms")
     for term in terms:
+        if not term.strip():
+            raise ParameterError(f"terms: {term!r} is empty; give words such as 'integration'")
         if regex_query(term) is not None:
             raise ParameterError(f"terms: {term!r} is a regex; dispersion matches words, phrases and globs")
     return terms

@@ -196,6 +196,8 @@ def _finish(
     if isinstance(ngram, tuple):
         lead.append("ngram")
     table = table[lead + columns]
+    if not len(table) and "term" in table:  # the dtype terms have when there are some
+        table = table.astype({"term": "str"})
     table.attrs.update({"by": by, "ngram": ngram})
     return table
 

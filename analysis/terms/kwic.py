@@ -177,8 +177,9 @@ def kwic_table(
     left, right, sent = _contexts(arrays, tokens, doc, start, end, window)
     text = texts.to_numpy(dtype=object)[doc]
 
-    def cut(lows: np.ndarray, highs: np.ndarray) -> list[str]:
-        return [t[low:high] for t, low, high in zip(text, lows, highs, strict=True)]
+    def cut(lows: np.ndarray, highs: np.ndarray) -> pd.api.extensions.ExtensionArray:
+        # (str even when empty: an empty list would make float64 columns)
+        return pd.array([t[low:high] for t, low, high in zip(text, lows, highs, strict=True)], dtype="str")
 
     table = pd.DataFrame(
         {
