@@ -58,6 +58,8 @@ _EXPORTS = {
     "run_report": "report",
     "run_stages": "engine",
     "compute_tables": "engine",
+    "save_table": "export",
+    "compute_table": "export",
     "save_figure": "figures",
     "plot_document_lengths": "figures",
     "plot_terms": "figures",

@@ -3,7 +3,11 @@
 ``python -m analysis report [CORPUS] [--notebooks terms,rhetoric,...] [--out DIR]
 [--name NAME] [-p NAME VALUE]... [-f params.yaml|PRESET] [--formats html,pdf]
 [--figure-formats png,svg,pdf] [--engine pandas|dask] [--scheduler ADDRESS]
-[--workers N]`` runs the report notebooks (see :func:`analysis.report.run_report`). Errors the
+[--workers N]`` runs the report notebooks (see :func:`analysis.report.run_report`).
+``python -m analysis table KIND [CORPUS] [-o FILE] [--lexicon NAME] [--by COLUMN]
+[--ngram N] [--min-count N]`` computes one table (see :func:`analysis.export.compute_table`)
+and writes it to FILE (``.csv``, ``.tsv``, ``.parquet``, ``.jsonl``, atomically) or as CSV
+to standard output. Errors the
 user can fix (:class:`analysis.errors.AnalysisError`) print ``error: <message>``
 to stderr and exit with status 2, without a traceback.
 
@@ -151,6 +155,56 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_table(commands: argparse._SubParsersAction) -> None:
+    from analysis.export import TABLES
+
+    kinds = "\n".join(f"  {kind:<10} {what}" for kind, (_, what) in TABLES.items())
+    parser = commands.add_parser(
+        "table",
+        help="compute one table (markers, terms, timex, ...) and write it as CSV, TSV, Parquet or JSONL",
+        description="Compute one of the workbook's tables on a corpus and write it to a file "
+        "(format from its extension, written atomically) or as CSV to standard output.\n\n"
+        f"KIND is one of:\n{kinds}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("kind", metavar="KIND", help="the table to compute (see above)")
+    parser.add_argument("corpus", nargs="?", default="seeds",
+                        help="file or folder of documents, or a .csv/.tsv/.jsonl/.parquet table "
+                        "(default: %(default)s)")
+    parser.add_argument("-o", "--output", metavar="FILE", default=None,
+                        help="file to write: .csv, .tsv, .parquet or .jsonl (default: CSV on "
+                        "standard output)")
+    parser.add_argument("--lexicon", default="diplomatic",
+                        help="markers, profile: a shipped lexicon or a lexicon file (default: %(default)s)")
+    parser.add_argument("--by", default=None, metavar="COLUMN",
+                        help="terms: count per group; profile: group (default doc_id); a docs "
+                        "column such as speaker, or date:Y / date:M")
+    parser.add_argument("--ngram", type=int, default=1, metavar="N",
+                        help="terms: n-grams up to N words (default: %(default)s)")
+    parser.add_argument("--min-count", type=int, default=1, metavar="N",
+                        help="terms: drop terms seen fewer than N times (default: %(default)s)")
+    parser.set_defaults(handler=_table)
+
+
+def _table(args: argparse.Namespace) -> int:
+    import warnings
+
+    from analysis.export import compute_table, save_table, table_format, write_table
+
+    if args.output is not None:
+        table_format(args.output)  # an unknown extension is refused before any work
+    with warnings.catch_warnings():  # the package's warnings as one plain line each
+        warnings.showwarning = lambda message, *rest, **kw: print(f"warning: {message}", file=sys.stderr)
+        table = compute_table(args.kind, args.corpus, lexicon=args.lexicon, by=args.by,
+                              ngram=args.ngram, min_count=args.min_count)
+    if args.output is None:
+        write_table(table, "csv")
+        return 0
+    path = save_table(table, args.output)
+    print(f"{len(table):,} rows written to {_display(path)}", file=sys.stderr)
+    return 0
+
+
 def _display(path: Path) -> str:
     """The path relative to the working directory when it lies under it."""
     try:
@@ -169,6 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
                         version=f"rhetoric-workbook {analysis.__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _add_report(commands)
+    _add_table(commands)
     return parser
 
 
