@@ -13,6 +13,7 @@ from analysis.errors import ParameterError
 from analysis.timeline._rules import NEEDS_PERIOD, NEEDS_TENSE, RULES
 from analysis.timeline._scan import find_timexes, lower_same_length, trigger_starts_many
 from analysis.timeline._sentences import sentence_ids
+from analysis.timeline._unanchored import read_before
 
 # future-tense cues in the clause around an expression ("will meet on Thursday")
 _FUTURE = re.compile(
@@ -192,6 +193,7 @@ def scan(
                 groups["deadline"] = True  # "extended to Nov. 16": the nearest such date, either side of the dateline
             elif tense == "past":
                 groups["past"] = True
+        read_before(kind, lower, start, end, groups)  # "for the past few weeks", "will one day be"
         if kind == "theunit" and _ENDED.match(text, end):
             groups["span"] = True  # "the year ended June 30": a stretch of a year, not the calendar year
         # (the context is read only where "quarter" is near: ``lower`` has the text's offsets)

@@ -150,8 +150,9 @@ _PATTERNS = [
     ("partofday", rf"(?P<pd_rel>this|last)\s+(?P<pd_part>{_PART})"),
     # mid-afternoon, late evening yesterday: a part of the dateline's day (or of the day named)
     ("edgepart", r"(?P<ep_edge>early|late|mid)[\s-]+(?P<ep_part>morning|afternoon|evening)(?:\s+(?P<ep_rel>today|yesterday|tomorrow))?"),
-    # [early] [on] Thursday [morning]
-    ("weekday", rf"(?:(?P<wd_edge>earlier|later|early|late)\s+)?(?P<wd_w>{_WDAY})(?:\s+(?P<wd_part>{_PART}))?"),
+    # [early] [on] Thursday [morning]; Thursday nights, Monday (and Tuesday nights): a set
+    ("weekday", (rf"(?:(?P<wd_edge>earlier|later|early|late)\s+)?(?P<wd_w>{_WDAY})(?:\s+(?P<wd_part>{_PART})(?P<wd_pl>s\b)?"
+                 rf"|(?=\s+(?:and|or)\s+{_WDAY}\s+(?P<wd_co>{_PART})s\b))?")),
     ("ref", r"(?P<rf_w>now|currently|nowadays|presently|at\s+present|right\s+now|these\s+days|recently|lately|current)"),
     # the year, the fiscal year, the week, the weekend (the current one)
     # year-end, year end, year's end: the end of the dateline's year

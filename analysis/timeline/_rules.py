@@ -330,6 +330,8 @@ def rule_edgepart(g, anchor, future) -> Result:
 
 def rule_weekday(g, anchor, future) -> Result:
     weekday = n.weekday_of(g["wd_w"])
+    if "wd_pl" in g or "wd_co" in g:  # Tuesday nights, Monday (and Tuesday nights): every such part of the day
+        return "SET", f"XXXX-WXX-{weekday}T{n.part_code(g.get('wd_part') or g['wd_co'])}", None
     mod = n.edge_mod(g.get("wd_edge"))
     if anchor is None:
         value = f"XXXX-WXX-{weekday}"

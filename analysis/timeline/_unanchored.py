@@ -7,6 +7,7 @@ future tense -> ``(type, value, mod)``, or None to drop the match.
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 from analysis.timeline import normalise as n
@@ -39,6 +40,8 @@ def rule_setpl(g, anchor, future) -> Result:
 
 
 def rule_dur(g, anchor, future) -> Result:
+    if "someday" in g:
+        return "DATE", "FUTURE_REF", None
     count = n.number(g["du_n"])
     unit = g["du_u"].lower()
     if n.unit_of(unit) == "second" and n._words(g["du_n"]) in ("a", "an", "one"):
@@ -64,9 +67,32 @@ def rule_overthe(g, anchor, future) -> Result:
     return "DURATION", n.duration(None, g["ot_u"]), None
 
 
+# "will one day be", "to one day visit", "he one day follows": "someday", the vague future
+_SOMEDAY_BEFORE = re.compile(r"(?:\A|\W)(?:will|would|could|might|may|can|shall|should|must|to|i|he|she|we|they|you|it)\s+\Z")
+
+
+def read_before(kind: str, lower: str, start: int, end: int, groups: dict) -> None:
+    """Mark in ``groups`` what the words before an expression say (``lower``: the text in lower case, same
+    offsets): "for" before a vague duration ("for the past few weeks": a duration, as TimeML reads "for"); a
+    modal, "to" or a subject pronoun before "one day" (someday)."""
+    if kind == "durvague":
+        if lower.endswith("for ", 0, start) and not lower[start - 5 : start - 4].isalnum():
+            groups["for"] = True
+    elif kind == "dur" and lower[start:end] == "one day" and _SOMEDAY_BEFORE.search(lower, max(0, start - 8), start):
+        groups["someday"] = True
+
+
+_PAST_LEADS = {"the past", "the last", "past", "last"}
+_FEW = {"few", "a few", "several"}
+
+
 def rule_durvague(g, anchor, future) -> Result:
     if n._words(g["dv_q"]).endswith("couple of"):
         return "DURATION", n.duration(2, g["dv_u"]), "APPROX"
+    if "dv_lead" not in g and n._words(g["dv_q"]) == "coming":
+        return "DATE", "FUTURE_REF", None
+    if "for" not in g and n._words(g.get("dv_lead")) in _PAST_LEADS and n._words(g["dv_q"]) in _FEW:
+        return "DATE", "PAST_REF", None  # "in the last few months" (but "for the past few weeks": a duration)
     return "DURATION", n.duration(None, g["dv_u"]), None
 
 

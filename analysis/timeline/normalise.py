@@ -109,18 +109,19 @@ def unit_of(word: str) -> str:
     return word[:-1] if word.endswith("s") and word[:-1] in _UNIT_CODE else word
 
 
-# a fraction of a decade or a century is written in years, as TimeBank writes decades ("two decades" P20Y)
+# a counted decade or century is written in years, as TimeBank writes decades ("two decades" P20Y) and as a fraction
+# of one must be ("a decade and a half" P15Y); an uncounted one keeps its unit ("decades" PXDE, "centuries" PXCE)
 _IN_YEARS = {"DE": 10, "CE": 100}
 # a fraction of a unit is written in the next smaller one: (time part, code) -> (factor, smaller code, its time part)
 _SPLIT = {("", "Y"): (12, "M", ""), ("T", "H"): (60, "M", "T"), ("T", "M"): (60, "S", "T"), ("", "D"): (24, "H", "T")}
 
 
 def duration(n: float | None, unit: str) -> str:
-    """``P3D``, ``PT5H``, ``P9M`` (3 quarters), ``P2Y6M`` (2 1/2 years), ``PT1M30S``, ``P15Y`` (1 1/2 decades),
-    ``PXY`` when ``n`` is None."""
+    """``P3D``, ``PT5H``, ``P9M`` (3 quarters), ``P2Y6M`` (2 1/2 years), ``PT1M30S``, ``P20Y`` (2 decades),
+    ``P15Y`` (1 1/2 decades), ``PXY`` when ``n`` is None (``PXDE`` for decades)."""
     time, code, scale = _UNIT_CODE[unit_of(unit)]
-    if n is not None and code in _IN_YEARS and not float(n).is_integer():
-        time, code, scale = "", "Y", _IN_YEARS[code]  # a decade and a half: P15Y (DE and CE take no fraction)
+    if n is not None and code in _IN_YEARS:
+        time, code, scale = "", "Y", _IN_YEARS[code]  # two decades: P20Y, a decade and a half: P15Y
     split = _SPLIT.get((time, code))
     if n is not None and split and not float(n * scale).is_integer() and float(n * scale * split[0]).is_integer():
         # 2 1/2 years: P2Y6M, an hour and a half: PT1H30M, as TimeML writes them
