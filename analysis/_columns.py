@@ -37,6 +37,15 @@ def as_docs(docs: pd.DataFrame | str) -> tuple[list, list[str]]:
     repeated = docs["doc_id"][docs["doc_id"].duplicated()].unique().tolist()
     if repeated:
         raise ParameterError(f"docs.doc_id must be unique; repeated: {repeated[:5]}")
+    printed: dict[str, object] = {}
+    # tables key documents by the printed id: "1" and 1 would merge
+    for doc_id in ids if len(set(map(str, ids))) < len(ids) else ():
+        other = printed.setdefault(str(doc_id), doc_id)
+        if other is not doc_id:
+            raise ParameterError(
+                f"docs.doc_id holds {other!r} and {doc_id!r}, which print the same; make the ids "
+                "one type, e.g. docs['doc_id'] = docs['doc_id'].astype(str)"
+            )
     texts = []
     for row, value in enumerate(docs["text"].tolist()):
         if isinstance(value, str):

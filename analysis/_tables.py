@@ -1,32 +1,35 @@
-"""Tabular sources for :func:`analysis.read_corpus`: CSV/TSV/JSONL/Parquet, DataFrames, index.csv.
+"""Tabular sources for :func:`analysis.read_corpus`: CSV/TSV/JSONL/Parquet and DataFrames.
 
 Private helper. Every table becomes a list of document rows (plain dicts, the
 same shape :mod:`analysis.corpus` builds for text files) plus a DataFrame of
-the columns the reader keeps as they are.
+the columns the reader keeps as they are. An ``index.csv`` of metadata is
+:mod:`analysis._sidecar`'s business.
 """
 
 from __future__ import annotations
 
+import csv
 import io
 import json
-import posixpath
 import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 
-from analysis._decode import BINARY_NOTE, normalise_newlines, read_text
 from analysis._dates import DateCandidate, date_candidate
+from analysis._decode import BINARY_NOTE, normalise_newlines, read_text
 from analysis._metadata import HEAD_CHARS, describe
 from analysis.errors import CorpusError
 
 __all__ = [
     "DERIVED",
+    "EMPTY_TABLE_NOTE",
     "FIELD_ALIASES",
     "date_candidates",
-    "read_sidecar",
     "read_table",
+    "record_lines",
+    "sniff_delimiter",
     "table_rows",
 ]
 
@@ -44,23 +47,37 @@ FIELD_ALIASES = {
 }
 #: Column names suggested when a table has no text column.
 _TEXT_LIKE = ("body", "content", "article", "speech", "transcript", "document", "sentence")
+#: How the note on an empty table file ends (``'<path>' is empty`` before it).
+EMPTY_TABLE_NOTE = "; skipped (a table needs rows with a text column)"
 _READ_CSV = {"keep_default_na": False, "na_values": [""], "low_memory": False}
+#: Delimiters a .csv file may use, in order of preference on ties, and how messages name them.
+_SEP_NAMES = {",": "','", ";": "';'", "\t": "tab"}
+_NON_SPACE = re.compile(r"\S")
 _ISO_DATE = re.compile(r"^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?(?:[T ].*)?$")
 
 
 def read_table(
-    path: Path, *, encoding: str | None, note: Callable[[str], None], str_cols: tuple = ()
+    path: Path,
+    *,
+    encoding: str | None,
+    note: Callable[[str], None],
+    str_cols: tuple = (),
+    lines: bool = False,
 ) -> tuple[pd.DataFrame, str | None] | None:
     """Read a .csv/.tsv/.jsonl/.parquet file: ``(frame, encoding_used)``, or None if skipped.
 
     CSV/TSV cells are text only where empty cells are missing; ``str_cols``
-    (the text, id and date columns) are never converted to numbers.
+    (the text, id and date columns) are never converted to numbers. A
+    ``.csv`` file's delimiter is sniffed (:func:`sniff_delimiter`); a ``.tsv``
+    file's is a tab. ``lines`` stores in ``frame.attrs["lines"]`` the line
+    where each row starts (see :func:`record_lines`).
 
     Raises
     ------
     CorpusError
         If the file cannot be read or parsed (the message names it, and the
-        line for JSONL).
+        line for JSONL), or a row has more fields than the header (the message
+        names its line and says to quote the field).
     """
     suffix = path.suffix.lower()
     if suffix == ".parquet":
@@ -77,51 +94,75 @@ def read_table(
         return None
     text, used = read
     if not text.strip():
-        note(f"'{path}' is empty; skipped (a table needs rows with a text column)")
+        note(f"'{path}' is empty{EMPTY_TABLE_NOTE}")
         return None
     if suffix == ".jsonl":
         return _parse_jsonl(text, path), used
+    sep = "\t" if suffix == ".tsv" else sniff_delimiter(text)
+    kind = "TSV" if suffix == ".tsv" else "CSV"
     try:
         frame = pd.read_csv(
             io.StringIO(text),
-            sep="\t" if suffix == ".tsv" else ",",
+            sep=sep,
             dtype={col: str for col in str_cols if col is not None},
             **_READ_CSV,
         )
     except (pd.errors.ParserError, ValueError) as exc:
-        kind = "TSV" if suffix == ".tsv" else "CSV"
+        long_rows = _long_rows(text, sep)
+        if long_rows:
+            raise CorpusError(_long_rows_message(path, long_rows, sep)) from None
         detail = " ".join(str(exc).split())
         raise CorpusError(
-            f"cannot parse '{path}' as {kind}: {detail}; check its quoting and delimiter"
+            f"cannot parse '{path}' as {kind}: {detail}; check its quoting and delimiter "
+            f"(read with {_SEP_NAMES[sep]})"
         ) from None
+    if not isinstance(frame.index, pd.RangeIndex):  # pandas took a longer first row's extra field for an index
+        raise CorpusError(_long_rows_message(path, _long_rows(text, sep), sep))
+    if lines:
+        frame.attrs["lines"] = record_lines(text, sep, len(frame))
     return frame, used
 
 
-def read_sidecar(
-    path: Path, prefix: str, *, encoding: str | None, note: Callable[[str], None]
-) -> dict[str, tuple] | None:
-    """Read an ``index.csv`` of metadata: ``{relative file path: (given, date, extras)}``.
+def sniff_delimiter(text: str) -> str:
+    """The delimiter of a CSV file: ``,``, ``;`` (Excel in many European locales) or tab.
 
-    Returns None when the file has no ``file`` column (it is then an ordinary
-    table). ``prefix`` is the index.csv's folder relative to the corpus root,
-    so keys are root-relative posix paths.
+    The one that splits the header line into the most fields (outside quotes);
+    a comma on ties and when none splits it (a one-column table).
+
+    >>> sniff_delimiter("file;date;title\\na.txt;2018;T"), sniff_delimiter("text\\nx")
+    (';', ',')
     """
-    read = read_table(path, encoding=encoding, note=note)
-    if read is None or "file" not in read[0].columns:
+    found = _NON_SPACE.search(text)  # the header: the first line with text
+    start = found.start() if found else 0
+    end = text.find("\n", start)
+    header = text[text.rfind("\n", 0, start) + 1 : end if end >= 0 else len(text)]
+    counts = dict.fromkeys(_SEP_NAMES, 0)
+    quoted = False
+    for char in header:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    best = max(counts, key=counts.get)  # first of the maximal ones: "," before ";" before tab
+    return best if counts[best] else ","
+
+
+def record_lines(text: str, sep: str, n_rows: int) -> list[int] | None:
+    """The line (1-based) where each data row of a CSV text starts, or None if unsure.
+
+    Blank lines are skipped as pandas skips them; a quoted field may span lines.
+    None when the count differs from ``n_rows`` (the parsers disagreed).
+    """
+    starts, previous = [], 0
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+    try:
+        for record in reader:
+            if record and not (len(record) == 1 and not record[0].strip()):
+                starts.append(previous + 1)
+            previous = reader.line_num
+    except csv.Error:
         return None
-    frame = read[0]
-    keys = [
-        posixpath.normpath(posixpath.join(prefix, str(value).strip().replace("\\", "/")))
-        for value in frame["file"]
-    ]
-    dates = (
-        date_candidates(frame["date"], label="index.csv", where=f"'{path}'", note=note)
-        if "date" in frame.columns
-        else [None] * len(frame)
-    )
-    given = _given_fields(frame, label="index.csv")
-    records = frame[_extra_columns(list(frame.columns), {"file", "date"})].to_dict("records")
-    return {key: (given[i], dates[i], records[i]) for i, key in enumerate(keys)}
+    return starts[1:] if len(starts) - 1 == n_rows else None
 
 
 def table_rows(
@@ -212,6 +253,43 @@ def date_candidates(
 
 
 # --- helpers ---------------------------------------------------------------------------
+def _long_rows(text: str, sep: str) -> list[tuple[int, int, int]]:
+    """``(line, fields, header fields)`` of the first rows longer than the header."""
+    found, previous, width = [], 0, None
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+    try:
+        for record in reader:
+            start, previous = previous + 1, reader.line_num
+            if not record or (len(record) == 1 and not record[0].strip()):
+                continue
+            if width is None:
+                width = len(record)
+            elif len(record) > width:
+                found.append((start, len(record), width))
+                if len(found) == 3:
+                    break
+    except csv.Error:
+        pass
+    return found
+
+
+def _long_rows_message(path: Path, rows: list[tuple[int, int, int]], sep: str) -> str:
+    name = _SEP_NAMES[sep]
+    example = '"Smith, John"' if sep == "," else '"Smith; John"' if sep == ";" else '"..."'
+    if not rows:  # the parsers disagree: say what pandas saw
+        return (
+            f"'{path}' has a row with more fields than its header; a field holding the "
+            f"delimiter {name} must be quoted ({example})"
+        )
+    line, fields, width = rows[0]
+    more = f" (and line {', '.join(str(r[0]) for r in rows[1:])} too)" if len(rows) > 1 else ""
+    return (
+        f"'{path}' line {line} has {fields} fields but the header has {width}{more}: a field "
+        f"holding the delimiter {name} shifts the columns after it; put that field in double "
+        f"quotes ({example}) or remove the extra {name}, then read it again"
+    )
+
+
 def _parse_jsonl(text: str, path: Path) -> pd.DataFrame:
     records = []
     for number, line in enumerate(text.split("\n"), start=1):

@@ -2,7 +2,8 @@
 
 The first stage of the pipeline (``read_corpus -> sentence_table / token_table
 -> ...``). Decoding lives in :mod:`analysis._decode`, metadata parsing in
-:mod:`analysis._metadata`, tabular sources in :mod:`analysis._tables`.
+:mod:`analysis._metadata`, tabular sources in :mod:`analysis._tables`, walking
+a folder in :mod:`analysis._folder`, its ``index.csv`` in :mod:`analysis._sidecar`.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ import numpy as np
 import pandas as pd
 
 from analysis._decode import BINARY_NOTE, check_encoding, read_text
+from analysis._folder import SIDECAR, TABLE_SUFFIXES, TEXT_SUFFIXES, list_files
 from analysis._metadata import HEAD_CHARS, describe
-from analysis._tables import read_sidecar, read_table, table_rows
+from analysis._tables import EMPTY_TABLE_NOTE, read_table, table_rows
 from analysis.errors import AnalysisWarning, CorpusError, ParameterError
 
 __all__ = ["read_corpus", "list_files", "COLUMNS", "TEXT_SUFFIXES", "TABLE_SUFFIXES"]
@@ -30,10 +32,6 @@ PROVENANCE = (
     "date_source", "date_precision", "place_source", "source_source", "title_source",
     "speaker_source",
 )  # fmt: skip
-TEXT_SUFFIXES = (".txt", ".md")
-TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".parquet")
-_LOOKED_FOR = ", ".join(f"*{s}" for s in TEXT_SUFFIXES + TABLE_SUFFIXES)
-_SIDECAR = "index.csv"
 _OBJECT_COLUMNS = [c for c in COLUMNS + PROVENANCE if c not in ("date", "n_chars")]
 
 
@@ -146,9 +144,13 @@ def read_corpus(
         An argument has the wrong type, or ``encoding`` is no known codec.
     CorpusError
         ``source`` does not exist, has an unsupported extension, or a folder
-        holds no documents; a table lacks the text column, a named id or date
-        column, or cannot be parsed (the JSONL line is named); a file cannot be
-        decoded with the ``encoding`` given.
+        holds no documents; every file was skipped (binary files, empty
+        tables: the message lists them); a table lacks the text column, a
+        named id or date column, or cannot be parsed (the JSONL line is named),
+        or a CSV/TSV row has more fields than the header (its line is named:
+        quote the field that holds the delimiter); an index.csv lists a file
+        twice with different metadata; a file cannot be decoded with the
+        ``encoding`` given.
 
     Warns
     -----
@@ -156,7 +158,9 @@ def read_corpus(
         Binary files skipped (>1% NUL bytes in the first 8 KB, no UTF-16 BOM);
         broken symbolic links skipped;
         empty or whitespace-only documents kept; duplicate ids renamed;
-        unparseable dates left NaT; index.csv rows for files that are absent.
+        unparseable dates left NaT; index.csv rows for files that are absent,
+        rows without a file, and files listed twice with the same metadata
+        (kept once).
 
     Notes
     -----
@@ -166,7 +170,11 @@ def read_corpus(
     file-name date). An ``index.csv`` lists files relative to its own folder
     (``text/2018-05-11_t1558711.txt``) and gives ``date``, ``title``,
     ``speaker``/``spokesperson``, ``place``, ``source``; a deeper index.csv
-    overrides a shallower one. Dates in a column lose their time of day.
+    overrides a shallower one. Its column names match whatever their case and
+    surrounding spaces (``File``, `` Date ``); blank rows are skipped. A
+    ``.csv`` file may be separated by commas, semicolons (Excel in many
+    European locales) or tabs: the header line decides. Dates in a column
+    lose their time of day.
 
     Examples
     --------
@@ -199,7 +207,7 @@ def read_corpus(
         )
         blocks = [_block(rows, extras, path=None, encoding=None)]
     else:
-        blocks = _read_path(_check_path(source), encoding, options, notes.append)
+        blocks = _read_path(_check_path(source), encoding, options, notes)
     docs = _assemble(blocks, notes.append)
     for message in _summarise(notes):
         warnings.warn(message, AnalysisWarning, stacklevel=2)
@@ -223,42 +231,9 @@ def _check_path(source) -> Path:
     return path
 
 
-def list_files(path: Path, *, encoding: str | None, note) -> tuple[Path, list[str], dict[str, tuple]]:
-    """The documents a corpus path holds: ``(root, relative paths in order, sidecar metadata)``.
-
-    A folder is walked recursively (hidden files and folder README files
-    skipped); its ``index.csv`` files with a ``file`` column are metadata, not
-    documents, and deeper ones override. A file is its own one-document list.
-
-    Raises
-    ------
-    CorpusError
-        If a folder holds no documents, or a file is of an unsupported type.
-    """
-    sidecars: dict[str, tuple] = {}
-    if path.is_dir():
-        files = _walk(path, note)
-        for rel in sorted((f for f in files if _is_sidecar(f)), key=lambda f: (f.count("/"), f)):
-            found = read_sidecar(path / rel, rel.rpartition("/")[0], encoding=encoding, note=note)
-            if found is not None:
-                sidecars.update(found)
-                files.remove(rel)
-        if not files:
-            raise CorpusError(
-                f"no documents found in '{path.as_posix().rstrip('/')}/'; looked for {_LOOKED_FOR}"
-            )
-        return path, files, sidecars
-    if path.suffix.lower() in TEXT_SUFFIXES + TABLE_SUFFIXES:
-        return path.parent, [path.name], sidecars
-    raise CorpusError(
-        f"cannot read '{path}': unsupported file type '{path.suffix or '(none)'}'; "
-        f"read_corpus accepts {', '.join(TEXT_SUFFIXES + TABLE_SUFFIXES)} files "
-        "or a folder of them"
-    )
-
-
-def _read_path(path: Path, encoding, options: dict, note) -> list[pd.DataFrame]:
+def _read_path(path: Path, encoding, options: dict, notes: list[str]) -> list[pd.DataFrame]:
     """Blocks of documents from a file or a folder, in order of relative path."""
+    note = notes.append
     root, files, sidecars = list_files(path, encoding=encoding, note=note)
     listed = set(sidecars)
     blocks, pending = [], []
@@ -281,45 +256,23 @@ def _read_path(path: Path, encoding, options: dict, note) -> list[pd.DataFrame]:
             blocks.append(_block(rows, extras, path=str(file), encoding=read[1]))
     if pending:
         blocks.append(_text_block(pending))
+    if not blocks:  # files there were, but every one was skipped
+        raise CorpusError(_all_skipped(path, notes))
     if listed:
         missing = sorted(listed)
-        note(f"{_SIDECAR} lists {len(missing)} files that are not in the folder: {missing[:5]}")
+        note(f"{SIDECAR} lists {len(missing)} files that are not in the folder: {missing[:5]}")
     return blocks
 
 
-def _is_sidecar(rel: str) -> bool:
-    return rel.rpartition("/")[2].lower() == _SIDECAR
-
-
-def _is_readme(name: str) -> bool:
-    """A folder's own documentation (README.md, readme.txt, README): not corpus text."""
-    return name.lower().partition(".")[0] == "readme"
-
-
-def _walk(root: Path, note) -> list[str]:
-    """Relative posix paths of readable files under ``root``, sorted.
-
-    Hidden files and folders, folder README files and editors' lock files
-    (``~$name.txt``) are skipped, and so are symbolic links that lead nowhere
-    (with a note). Links to files are read wherever they point; links to
-    folders are not followed (a link to an ancestor would never end).
-    """
-    found, broken = [], []
-    for folder, dirs, names in os.walk(root):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        rel = Path(folder).relative_to(root).as_posix()
-        for name in names:
-            if name.startswith((".", "~$")) or _is_readme(name):
-                continue
-            if name.lower().endswith(TEXT_SUFFIXES + TABLE_SUFFIXES):
-                path = name if rel == "." else f"{rel}/{name}"
-                if os.path.exists(os.path.join(folder, name)):
-                    found.append(path)
-                else:
-                    broken.append(path)
-    if broken:
-        note(f"{len(broken)} broken symbolic links skipped: {sorted(broken)[:10]}")
-    return sorted(found)
+def _all_skipped(path: Path, notes: list[str]) -> str:
+    binary = [n.removeprefix(BINARY_NOTE) for n in notes if n.startswith(BINARY_NOTE)]
+    reasons = [f"{len(binary)} binary (more than 1% NUL bytes): {binary[:5]}"] if binary else []
+    reasons += [n.removesuffix(EMPTY_TABLE_NOTE) for n in notes if n.endswith(EMPTY_TABLE_NOTE)][:5]
+    hint = "; if one is UTF-16 text without a byte-order mark, pass encoding='utf-16-le'"
+    return (
+        f"no documents read from '{path}': every file was skipped ({'; '.join(reasons)})"
+        + (hint if binary else "")
+    )
 
 
 def _text_row(path: Path, doc_id: str, sidecar, encoding, note) -> dict | None:

@@ -52,7 +52,7 @@ def test_an_unknown_engine_is_a_usage_error(capsys):
          "use one of pandas, dask"),
         (["-p", "engine", "5"], "error: parameter 'engine' of notebook 'term_frequencies' "
          "expects str"),
-        (["--engine", "dask", "--workers", "0"], "error: n_workers must be a positive int"),
+        (["--engine", "dask", "--workers", "0"], "error: --workers / n_workers must be a positive int, got 0"),
         (["--engine", "dask", "--notebooks", "overview"],
          "error: engine 'dask' was asked for, but none of the notebooks (corpus_overview)"),
     ],

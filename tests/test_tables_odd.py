@@ -137,11 +137,16 @@ def test_a_collocation_node_of_several_han_characters_is_refused(odd):
     assert len(collocation_table(tokens, node="中", min_count=1))
 
 
-def test_length_table_keeps_ids_that_print_alike_apart():
-    # was: doc ids "1" and 1 merged by astype(str): both rows counted 4 sentences
-    docs = pd.DataFrame({"doc_id": ["1", 1], "text": ["The war. War again.", "Peace now. The war ends. Yes."]})
-    table = length_table(docs)
-    assert table.n_sentences.tolist() == [2, 3] and table.n_tokens.tolist() == [6, 9]
-    tokens = token_table(docs)
-    plain = length_table(docs, tokens=tokens.assign(doc_id=tokens.doc_id.astype(object)))
-    assert plain.n_tokens.tolist() == [6, 9]
+@pytest.mark.parametrize("ids", [["1", 1], [1, "1"], ["2.0", 2.0]])
+@pytest.mark.parametrize("make", [token_table, sentence_table, length_table, quote_table])
+def test_ids_that_print_alike_are_refused(ids, make):
+    # was: doc ids "1" and 1 accepted; tables keyed by the printed id could merge them
+    # (length_table once counted 4 sentences for both); now named in a ParameterError
+    docs = pd.DataFrame({"doc_id": ids, "text": ["The war. War again.", "Peace now. The war ends."]})
+    with pytest.raises(ParameterError, match=rf"docs\.doc_id holds {ids[0]!r} and {ids[1]!r}, which print the same"):
+        make(docs)
+
+
+def test_ids_of_one_type_that_look_alike_are_fine():
+    docs = pd.DataFrame({"doc_id": ["1", "01", "1.0"], "text": ["A.", "B.", "C."]})
+    assert token_table(docs).doc_id.cat.categories.tolist() == ["1", "01", "1.0"]

@@ -91,7 +91,7 @@ def report_engine(
         yield {"engine": "pandas", "scheduler": None, "local_cluster": False, "n_workers": None}
         return
     if not isinstance(n_workers, int) or isinstance(n_workers, bool) or n_workers < 1:
-        raise ParameterError(f"n_workers must be a positive int, not {n_workers!r}")
+        raise ParameterError(f"--workers / n_workers must be a positive int, got {n_workers!r}")
     given = sorted({plan[nb].get("scheduler") or "" for nb in on_dask} - {""})
     for address in given:  # fail now, not in the middle of the run
         with _client(address, n_workers, MEMORY_LIMIT, timeout):

@@ -165,7 +165,8 @@ def trend_table(
 
         ``attrs`` holds ``freq``, ``value``, ``scale``, ``min_tokens``,
         ``rolling``, ``column``, ``by``, ``denominator`` (what ``n_tokens``
-        counts) and ``n_undated_docs``.
+        counts) and ``n_undated_docs``. An empty ``docs`` (no documents at
+        all) gives an empty table with these columns and dtypes.
 
     Raises
     ------
@@ -173,8 +174,8 @@ def trend_table(
         ``table`` lacks ``doc_id`` or a term column; a bad ``freq``, ``value``,
         ``min_tokens``, ``rolling``, ``by``, ``start`` or ``end``.
     CorpusError
-        ``docs`` lacks ``doc_id``/``date``, or no document has a date (every
-        ``date`` is NaT): there is no calendar to count over.
+        ``docs`` lacks ``doc_id``/``date``, or it has documents but none has
+        a date (every ``date`` is NaT): there is no calendar to count over.
 
     Warns
     -----
@@ -209,7 +210,7 @@ def trend_table(
     doc_ids = docs["doc_id"].astype(str)
     dates = pd.to_datetime(docs["date"], errors="coerce")
     n_undated = int(dates.isna().sum())
-    if n_undated == len(docs):
+    if n_undated == len(docs) and len(docs):
         raise CorpusError(
             f"no document has a date (all {len(docs)} dates are NaT), so there are no periods "
             "to count over; give the corpus dates (an index.csv 'date' column, a 'date "
@@ -221,7 +222,7 @@ def trend_table(
         tokens = token_table(docs)
     words = word_counts(tokens).reindex(doc_ids, fill_value=0).to_numpy()
 
-    meta = pd.DataFrame({"doc_id": doc_ids.to_numpy(), "period": dates.dt.to_period(period_freq).to_numpy(),
+    meta = pd.DataFrame({"doc_id": doc_ids.to_numpy(), "period": dates.dt.to_period(period_freq).array,
                          "n_tokens": words})  # fmt: skip
     meta["group"] = docs[by].to_numpy() if by is not None else ""
     keep = dates.notna().to_numpy() & pd.notna(meta["group"]).to_numpy()
@@ -259,6 +260,8 @@ def trend_table(
               + (["rate_rolling"] if rolling is not None else [])]  # fmt: skip
     if by is None:
         out = out.drop(columns="group")
+    else:
+        out["group"] = out["group"].astype(str)  # (an empty corpus's too)
     out[column] = out[column].astype(str)
     out.attrs.update(freq=period_freq, value=value, scale=scale, min_tokens=min_tokens, rolling=rolling,
                      column=column, by=by, denominator=DENOMINATOR, n_undated_docs=n_undated)  # fmt: skip
@@ -314,6 +317,8 @@ def _counts(
 
 
 def _period_range(periods: pd.Series, freq: str, start: object, end: object) -> pd.PeriodIndex:
+    if not len(periods):  # an empty corpus: no calendar (start and end alone do not make one)
+        return pd.PeriodIndex([], freq=freq)
     first, last = periods.min(), periods.max()
     try:
         if start is not None and start != "":

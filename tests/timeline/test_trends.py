@@ -140,6 +140,22 @@ def test_every_date_nat_explains_why_it_is_empty():
         trend_table(table, docs)
 
 
+@pytest.mark.parametrize("kwargs", [{}, {"by": "speaker", "rolling": 2}, {"start": "2018-01-01", "end": "2018-03-01"}])
+def test_an_empty_corpus_gives_an_empty_table_with_the_columns_and_dtypes(kwargs):
+    # was: CorpusError "no document has a date (all 0 dates are NaT)"
+    from analysis.timeline.formulations import first_use_table
+
+    docs, table = _tiny()
+    docs["speaker"] = "Hua"
+    full = trend_table(table, docs, min_tokens=1, **kwargs)
+    empty = trend_table(table.iloc[:0], docs.iloc[:0], min_tokens=1, **kwargs)
+    assert len(full) and not len(empty)
+    assert empty.dtypes.astype(str).to_dict() == full.dtypes.astype(str).to_dict()
+    assert empty.attrs["n_undated_docs"] == 0 and empty.attrs["freq"] == "M"
+    first = first_use_table(table.iloc[:0], docs.iloc[:0], ["win-win"], min_tokens=1)
+    assert first[["term", "n", "n_docs", "peak_period"]].values.tolist() == [["win-win", 0, 0, ""]]
+
+
 @pytest.mark.parametrize(("kwargs", "match"), [
     ({"freq": "fortnight"}, "D, W, M, Q, Y"),
     ({"value": "per_cent"}, "per_10k"),
