@@ -10,6 +10,7 @@ import pandas as pd
 
 from analysis import _columns
 from analysis.errors import ParameterError
+from analysis.timeline._grammar import PLURAL_NOUN
 from analysis.timeline._rules import NEEDS_PERIOD, NEEDS_TENSE, RULES
 from analysis.timeline._scan import find_timexes, lower_same_length, trigger_starts_many
 from analysis.timeline._sentences import sentence_ids
@@ -273,7 +274,7 @@ def _is_name(text: str, start: int, end: int) -> bool:
 # a bare "midnight" or "noon" after an article, or before a plural noun, qualifies a noun: "the midnight knock",
 # "midnight raids"
 _MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
-_PLURAL_AFTER = re.compile(r"\s+(?!(?:was|has|does|is|this|its|his|thus|as|us|plus|less|unless)\b)[a-z]+s\b")
+_PLURAL_AFTER = re.compile(rf"\s+{PLURAL_NOUN}\b")
 
 
 def _is_modifier(text: str, start: int, end: int, groups: dict) -> bool:

@@ -74,10 +74,12 @@ _ZONE = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
 _CLOCK = r"(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2}|noon|midnight)"
 _REL = r"(?:this|last|next|past|coming|previous|current|following)"
 _ONE_TO_TEN = "one|two|three|four|five|six|seven|eight|nine|ten"
+#: a word ending in -s that may be a plural noun (not "was", "this", "its", ...)
+PLURAL_NOUN = r"(?!(?:was|has|does|is|this|its|his|thus|as|us|plus|less|unless)\b)[a-z]+s"
 # what makes "two thousand [and one]" a count of things, not a year: a plural noun after it ("was", "its": no nouns)
 _COUNTED = (
     rf"(?:\s+and\s+(?:{_ONE_TO_TEN}))?\s+(?:(?:more|other|new|additional|extra)\s+)?"
-    r"(?:people|men|women|children|(?!(?:was|has|does|is|this|its|his|thus|as|us|plus|less|unless)\b)[a-z]+s)\b"
+    rf"(?:people|men|women|children|{PLURAL_NOUN})\b"
 )
 _NOT_SIGNAL = r"\s+(?:than|that|the|a|an|his|her|their|its)\b"  # "a year earlier than ...", "days before the vote"
 
