@@ -13,7 +13,7 @@ from pathlib import Path
 from analysis._sidecar import read_sidecar
 from analysis.errors import CorpusError
 
-__all__ = ["SIDECAR", "TABLE_SUFFIXES", "TEXT_SUFFIXES", "list_files"]
+__all__ = ["SIDECAR", "TABLE_SUFFIXES", "TEXT_SUFFIXES", "list_files", "walk"]
 
 TEXT_SUFFIXES = (".txt", ".md")
 TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".parquet")
@@ -36,7 +36,7 @@ def list_files(path: Path, *, encoding: str | None, note) -> tuple[Path, list[st
     """
     sidecars: dict[str, tuple] = {}
     if path.is_dir():
-        files = _walk(path, note)
+        files = walk(path, note)
         for rel in sorted((f for f in files if _is_sidecar(f)), key=lambda f: (f.count("/"), f)):
             found = read_sidecar(path / rel, rel.rpartition("/")[0], encoding=encoding, note=note)
             if found is not None:
@@ -65,8 +65,8 @@ def _is_readme(name: str) -> bool:
     return name.lower().partition(".")[0] == "readme"
 
 
-def _walk(root: Path, note) -> list[str]:
-    """Relative posix paths of readable files under ``root``, sorted.
+def walk(root: Path, note=None) -> list[str]:
+    """Relative posix paths of readable files under ``root``, sorted: documents and index.csv files.
 
     Hidden files and folders, folder README files and editors' lock files
     (``~$name.txt``) are skipped, and so are symbolic links that lead nowhere
@@ -86,6 +86,6 @@ def _walk(root: Path, note) -> list[str]:
                     found.append(path)
                 else:
                     broken.append(path)
-    if broken:
+    if broken and note is not None:
         note(f"{len(broken)} broken symbolic links skipped: {sorted(broken)[:10]}")
     return sorted(found)

@@ -153,13 +153,8 @@ def record_lines(text: str, sep: str, n_rows: int) -> list[int] | None:
     Blank lines are skipped as pandas skips them; a quoted field may span lines.
     None when the count differs from ``n_rows`` (the parsers disagreed).
     """
-    starts, previous = [], 0
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
     try:
-        for record in reader:
-            if record and not (len(record) == 1 and not record[0].strip()):
-                starts.append(previous + 1)
-            previous = reader.line_num
+        starts = [line for line, _ in _records(text, sep)]
     except csv.Error:
         return None
     return starts[1:] if len(starts) - 1 == n_rows else None
@@ -255,22 +250,28 @@ def date_candidates(
 # --- helpers ---------------------------------------------------------------------------
 def _long_rows(text: str, sep: str) -> list[tuple[int, int, int]]:
     """``(line, fields, header fields)`` of the first rows longer than the header."""
-    found, previous, width = [], 0, None
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+    found, width = [], None
     try:
-        for record in reader:
-            start, previous = previous + 1, reader.line_num
-            if not record or (len(record) == 1 and not record[0].strip()):
-                continue
+        for line, record in _records(text, sep):
             if width is None:
                 width = len(record)
             elif len(record) > width:
-                found.append((start, len(record), width))
+                found.append((line, len(record), width))
                 if len(found) == 3:
                     break
     except csv.Error:
         pass
     return found
+
+
+def _records(text: str, sep: str):
+    """``(line where it starts, fields)`` of each non-blank CSV record, as pandas reads them."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+    previous = 0
+    for record in reader:
+        start, previous = previous + 1, reader.line_num
+        if record and not (len(record) == 1 and not record[0].strip()):
+            yield start, record
 
 
 def _long_rows_message(path: Path, rows: list[tuple[int, int, int]], sep: str) -> str:

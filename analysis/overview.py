@@ -79,22 +79,13 @@ def length_table(
         sentences = sentence_table(docs) if sentences is None else sentences
         tokens = token_table(docs, sentences=sentences) if tokens is None else tokens
 
-    keys = docs["doc_id"].tolist()
-    position = {key: k for k, key in enumerate(keys)}
+    ids = docs["doc_id"].astype(str)  # (ids that print alike are refused by the tables' as_docs)
 
     def per_doc(table: pd.DataFrame) -> np.ndarray:
-        # counted on the ids themselves: "1" and 1 are two documents, not one
-        column = table["doc_id"]
-        if isinstance(column.dtype, pd.CategoricalDtype):
-            codes, values = column.cat.codes.to_numpy(), column.cat.categories.tolist()
-        else:
-            codes, values = pd.factorize(column)
-            values = values.tolist()
-        where = np.array([position.get(value, -1) for value in values] + [-1], dtype=np.int64)
-        rows = where[codes]  # (code -1, a missing id, takes the appended -1)
-        return np.bincount(rows[rows >= 0], minlength=len(keys)).astype("int64")
+        counts = table["doc_id"].astype(str).value_counts()
+        return counts.reindex(ids, fill_value=0).astype("int64").to_numpy()
 
-    out = pd.DataFrame({"doc_id": pd.array([str(key) for key in keys], dtype="str")})
+    out = pd.DataFrame({"doc_id": pd.array(ids.tolist(), dtype="str")})
     out["n_chars"] = docs["text"].fillna("").str.len().astype("int64").to_numpy()
     out["n_sentences"] = per_doc(sentences)
     out["n_tokens"] = per_doc(tokens)

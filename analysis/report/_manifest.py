@@ -44,18 +44,12 @@ def _inputs(corpus: Path) -> list[dict[str, Any]]:
     hidden files and files of other types (``.yaml``, ``.pdf``, ...) are not
     inputs.
     """
-    from analysis.corpus import list_files
+    from analysis._folder import walk
 
     if corpus.is_file():
         files = [(corpus.name, corpus)]
-    else:
-        _, documents, _ = list_files(corpus, encoding=None, note=lambda message: None)
-        names = set(documents) | {
-            p.relative_to(corpus).as_posix() for p in corpus.rglob("*")
-            if p.name.lower() == "index.csv" and p.is_file()
-            and not any(part.startswith(".") for part in p.relative_to(corpus).parts)
-        }
-        files = [(rel, corpus / rel) for rel in sorted(names)]
+    else:  # the documents and the index.csv files, whether metadata or documents
+        files = [(rel, corpus / rel) for rel in walk(corpus)]
     return [{"path": rel, "bytes": p.stat().st_size, "sha256": sha256(p)} for rel, p in files]
 
 

@@ -177,9 +177,10 @@ def collocation_table(
     if node is not None:
         if not isinstance(node, str) or len(node.split()) != 1:
             raise ParameterError(f"node={node!r} must be a single token such as 'integration'")
-        if len(split_ideographs(node.strip())) != 1:
+        n_parts = len(split_ideographs(node.strip()))
+        if n_parts != 1:
             raise ParameterError(
-                f"node={node!r} is {len(split_ideographs(node.strip()))} tokens: each Han or Hiragana "
+                f"node={node!r} is {n_parts} tokens: each Han or Hiragana "
                 "character is a token of its own; give one of them"
             )
         node_code = arrays.lookup(normalise(node.strip(), unit))
